@@ -1,0 +1,34 @@
+using Orleans.Concurrency;
+using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Zones;
+
+namespace Sunderfall.Grains.Interfaces.Players;
+
+/// <summary>
+/// One character, keyed by its id. Owns the durable character (name, class, level, zone, last saved position);
+/// live positions belong to the zone, which checkpoints them back here.
+/// </summary>
+public interface IPlayerGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the character, claiming its name; refused if the name is taken or invalid.</summary>
+    Task<GameResult<CharacterSnapshot>> CreateAsync(CreateCharacterRequest request);
+
+    /// <summary>The character, or null if it was never created.</summary>
+    // Always interleaves: a pure read, and zones call it while this grain may be waiting on a zone (no deadlock).
+    [AlwaysInterleave]
+    Task<CharacterSnapshot?> GetAsync();
+
+    /// <summary>
+    /// Puts the character into its zone, reached through the given frontend and its observer, and returns the
+    /// zone's roster.
+    /// </summary>
+    Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsync(string frontendId, IZoneObserver frontend);
+
+    /// <summary>Takes the character out of its zone and saves where it stood.</summary>
+    Task<GameResult<CharacterSnapshot>> LeaveWorldAsync();
+
+    /// <summary>Called by the zone to save the live position; stale zones are ignored.</summary>
+    // One-way: the zone must never wait on a player grain that may itself be waiting on the zone.
+    [OneWay]
+    Task CheckpointPositionAsync(string zoneId, WorldPosition position);
+}

@@ -1,0 +1,12 @@
+using Sunderfall.Grains.Interfaces.Common;
+
+namespace Sunderfall.Grains.Interfaces.Zones;
+
+/// <summary>A player grain placing its character in a zone, reached through the named frontend.</summary>
+[GenerateSerializer, Immutable, Alias("sf.ZoneJoinRequest")]
+public sealed record ZoneJoinRequest(
+    [property: Id(0)] Guid PlayerId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] WorldPosition Position,
+    [property: Id(3)] string FrontendId,
+    [property: Id(4)] IZoneObserver Frontend);

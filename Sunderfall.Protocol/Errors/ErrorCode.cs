@@ -1,0 +1,23 @@
+namespace Sunderfall.Protocol.Errors
+{
+    /// <summary>Why the server refused a client's call. Numbers are part of the wire contract: never reuse one.</summary>
+    public enum ErrorCode
+    {
+        /// <summary>No error.</summary>
+        None = 0,
+        /// <summary>An argument is missing, of the wrong form or out of range; the message says what is allowed.</summary>
+        InvalidArgument = 1,
+        /// <summary>Another character already has this name (names are compared ignoring case).</summary>
+        NameTaken = 2,
+        /// <summary>No character with this id exists.</summary>
+        CharacterNotFound = 3,
+        /// <summary>The call needs a character in the world and this connection has none.</summary>
+        NotInWorld = 4,
+        /// <summary>The move was refused (too fast or outside the zone); the server's position comes back with it.</summary>
+        MoveRejected = 5,
+        /// <summary>The game cluster could not be reached; try again shortly.</summary>
+        Unavailable = 6,
+        /// <summary>This connection already has a character in the world.</summary>
+        AlreadyInWorld = 7,
+    }
+}

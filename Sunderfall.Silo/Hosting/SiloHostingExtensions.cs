@@ -1,0 +1,71 @@
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Storage;
+using Sunderfall.Grains.World;
+using Sunderfall.ServiceDefaults.Clustering;
+using Sunderfall.ServiceDefaults.Health;
+using Sunderfall.Silo.Health;
+using Sunderfall.Grains;
+
+namespace Sunderfall.Silo.Hosting;
+
+/// <summary>Registers and maps everything a Sunderfall silo runs.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>Orleans with Redis membership, PostgreSQL grain storage (plain JSON) and the dashboard.</summary>
+    public static WebApplicationBuilder AddSunderfallSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WorldOptions>().BindConfiguration(WorldOptions.SectionName).ValidateDataAnnotations()
+            .Validate(w => w.SpawnX <= w.ZoneWidth && w.SpawnY <= w.ZoneHeight, "World:SpawnX/SpawnY must lie inside World:ZoneWidth/ZoneHeight.")
+            .Validate(w => w.TickInterval >= TimeSpan.FromMilliseconds(5) && w.TickInterval <= TimeSpan.FromSeconds(1), "World:TickInterval must be 00:00:00.005 to 00:00:01.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var cluster = builder.Configuration.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            orleans.UseRedisClustering(o =>
+            {
+                o.ConfigurationOptions = RedisConnection.Parse(cluster.Redis);
+                o.EntryExpiry = cluster.MembershipEntryExpiry;
+            });
+            orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort);
+            orleans.AddAdoNetGrainStorage(GrainStorage.Game, o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = storage.ConnectionString;
+            });
+            // Plain JSON rather than the default type-named JSON: renaming a state class must not orphan stored rows.
+            orleans.Services.AddOptions<AdoNetGrainStorageOptions>(GrainStorage.Game)
+                .Configure<IServiceProvider>((o, services) => o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services));
+            orleans.AddDashboard();
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<MembershipHealthCheck>("membership", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>Health endpoints and the dashboard under /dashboard.</summary>
+    public static WebApplication MapSunderfallSilo(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapSunderfallHealth();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using Npgsql;
+using Sunderfall.Migrations;
+using Sunderfall.ServiceDefaults.Clustering;
+using Sunderfall.ServiceDefaults.Configuration;
+
+namespace Sunderfall.Silo.Hosting;
+
+/// <summary>
+/// Checks a silo's dependencies before Orleans starts, so a missing or unreachable PostgreSQL or Redis ends the
+/// process with one line naming the setting and the address tried, instead of a retry loop or a stack trace.
+/// Applies the schema migrations on the way.
+/// </summary>
+public static class SiloStartupChecks
+{
+    /// <summary>Returns null when the silo can start, else the one line to print.</summary>
+    public static async Task<string?> RunAsync(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        const string storageKey = StorageOptions.SectionName + ":" + nameof(StorageOptions.ConnectionString);
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            return $"silo: {storageKey} is not set (set {SunderfallConfiguration.EnvironmentName(storageKey)})";
+        }
+
+        NpgsqlConnectionStringBuilder target;
+        try
+        {
+            target = new NpgsqlConnectionStringBuilder(storage.ConnectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            return $"silo: {storageKey} is not a valid Npgsql connection string: {ex.Message}";
+        }
+
+        try
+        {
+            if (storage.ApplyMigrations)
+            {
+                await DatabaseMigrator.MigrateAsync(storage.ConnectionString, _ => { });
+            }
+            else
+            {
+                await using var connection = new NpgsqlConnection(storage.ConnectionString);
+                await connection.OpenAsync();
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return $"silo: cannot use PostgreSQL at {target.Host}:{target.Port}/{target.Database} ({storageKey}): {FirstLine(ex)}";
+        }
+
+        const string redisKey = ClusteringOptions.SectionName + ":" + nameof(ClusteringOptions.Redis);
+        var cluster = configuration.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
+        if (await RedisConnection.ProbeAsync(cluster.Redis) is { } redisError)
+        {
+            return $"silo: cannot reach Redis at {cluster.Redis} ({redisKey}): {redisError}";
+        }
+
+        return null;
+    }
+
+    private static string FirstLine(Exception ex) => (ex.InnerException?.Message ?? ex.Message).Split('\n')[0].Trim();
+}
