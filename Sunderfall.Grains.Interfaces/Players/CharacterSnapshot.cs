@@ -2,7 +2,10 @@ using Sunderfall.Grains.Interfaces.Common;
 
 namespace Sunderfall.Grains.Interfaces.Players;
 
-/// <summary>A character's durable state as last saved.</summary>
+/// <summary>
+/// A character's durable state as last saved. <see cref="WorldSession"/> counts the times it entered the world;
+/// zones quote it in checkpoints so a late checkpoint from an earlier stay cannot overwrite a newer position.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("sf.CharacterSnapshot")]
 public sealed record CharacterSnapshot(
     [property: Id(0)] Guid Id,
@@ -10,4 +13,6 @@ public sealed record CharacterSnapshot(
     [property: Id(2)] CharacterClass Class,
     [property: Id(3)] int Level,
     [property: Id(4)] string ZoneId,
-    [property: Id(5)] WorldPosition Position);
+    [property: Id(5)] WorldPosition Position,
+    [property: Id(6)] bool InWorld,
+    [property: Id(7)] long WorldSession);

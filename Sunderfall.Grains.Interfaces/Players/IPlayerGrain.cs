@@ -27,8 +27,8 @@ public interface IPlayerGrain : IGrainWithGuidKey
     /// <summary>Takes the character out of its zone and saves where it stood.</summary>
     Task<GameResult<CharacterSnapshot>> LeaveWorldAsync();
 
-    /// <summary>Called by the zone to save the live position; stale zones are ignored.</summary>
+    /// <summary>Called by the zone to save the live position; checkpoints from another zone or an earlier stay are ignored.</summary>
     // One-way: the zone must never wait on a player grain that may itself be waiting on the zone.
     [OneWay]
-    Task CheckpointPositionAsync(string zoneId, WorldPosition position);
+    Task CheckpointPositionAsync(string zoneId, long worldSession, WorldPosition position);
 }

@@ -9,4 +9,5 @@ public sealed record ZoneJoinRequest(
     [property: Id(1)] string Name,
     [property: Id(2)] WorldPosition Position,
     [property: Id(3)] string FrontendId,
-    [property: Id(4)] IZoneObserver Frontend);
+    [property: Id(4)] IZoneObserver Frontend,
+    [property: Id(5)] long WorldSession);

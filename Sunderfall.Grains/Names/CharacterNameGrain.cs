@@ -16,7 +16,18 @@ public sealed class CharacterNameGrain(
 
         state.State.OwnerId = playerId;
         state.State.ClaimedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored means not claimed: a retry must write again rather than trust memory.
+            state.State.OwnerId = null;
+            state.State.ClaimedAt = null;
+            throw;
+        }
+
         return true;
     }
 

@@ -68,8 +68,12 @@ public sealed class PlayerGrain(
             return GameResult<ZoneEntrySnapshot>.Failure(GameErrorCode.CharacterNotFound, $"no character has the id {Id}");
         }
 
+        state.State.InWorld = true;
+        state.State.WorldSession++;
+        await state.WriteStateAsync();
         var zone = GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId);
-        return await zone.JoinAsync(new ZoneJoinRequest(Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontend));
+        return await zone.JoinAsync(new ZoneJoinRequest(
+            Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontend, state.State.WorldSession));
     }
 
     public async Task<GameResult<CharacterSnapshot>> LeaveWorldAsync()
@@ -80,26 +84,24 @@ public sealed class PlayerGrain(
         }
 
         var last = await GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).LeaveAsync(Id);
-        if (last is { } position)
+        if (last is { IsFinite: true } position)
         {
-            await SavePositionAsync(position);
+            state.State.X = position.X;
+            state.State.Y = position.Y;
         }
 
+        state.State.InWorld = false;
+        await state.WriteStateAsync();
         return GameResult<CharacterSnapshot>.Success(Snapshot());
     }
 
-    public async Task CheckpointPositionAsync(string zoneId, WorldPosition position)
+    public async Task CheckpointPositionAsync(string zoneId, long worldSession, WorldPosition position)
     {
-        // A zone the character has since left must not move it back.
-        if (state.RecordExists && string.Equals(zoneId, state.State.ZoneId, StringComparison.Ordinal))
-        {
-            await SavePositionAsync(position);
-        }
-    }
-
-    private async Task SavePositionAsync(WorldPosition position)
-    {
-        if (!position.IsFinite || (position.X == state.State.X && position.Y == state.State.Y))
+        // Only the zone of the current stay may move the character: a checkpoint that arrives after leaving, or
+        // from an earlier stay, is stale.
+        var current = state.RecordExists && state.State.InWorld && state.State.WorldSession == worldSession
+            && string.Equals(zoneId, state.State.ZoneId, StringComparison.Ordinal);
+        if (!current || !position.IsFinite || (position.X == state.State.X && position.Y == state.State.Y))
         {
             return;
         }
@@ -110,5 +112,6 @@ public sealed class PlayerGrain(
     }
 
     private CharacterSnapshot Snapshot() => new(
-        Id, state.State.Name, state.State.Class, state.State.Level, state.State.ZoneId, new WorldPosition(state.State.X, state.State.Y));
+        Id, state.State.Name, state.State.Class, state.State.Level, state.State.ZoneId, new WorldPosition(state.State.X, state.State.Y),
+        state.State.InWorld, state.State.WorldSession);
 }

@@ -18,4 +18,10 @@ public sealed class PlayerState
     public float Y { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>True between entering and leaving the world (a crash leaves it true until the next stay).</summary>
+    public bool InWorld { get; set; }
+
+    /// <summary>Counts the stays in the world; see CharacterSnapshot.WorldSession.</summary>
+    public long WorldSession { get; set; }
 }

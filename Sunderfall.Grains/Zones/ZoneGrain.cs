@@ -42,12 +42,13 @@ public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider 
         if (members.TryGetValue(request.PlayerId, out var existing))
         {
             existing.FrontendId = request.FrontendId;
+            existing.WorldSession = request.WorldSession;
         }
         else
         {
             // A position saved before the zone's bounds shrank is pulled back inside.
             var position = rules.IsInside(request.Position) ? request.Position : new WorldPosition(world.SpawnX, world.SpawnY);
-            existing = new ZoneMember(request.PlayerId, request.Name, position, request.FrontendId, clock.GetTimestamp());
+            existing = new ZoneMember(request.PlayerId, request.Name, position, request.FrontendId, request.WorldSession, ArrivalTimestamp());
             members.Add(existing.Id, existing);
         }
 
@@ -74,7 +75,7 @@ public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider 
     {
         if (!members.TryGetValue(playerId, out var member))
         {
-            return Task.FromResult(new MoveResult(target, new GameError(GameErrorCode.NotInZone, $"the player is not in zone {ZoneId}")));
+            return Task.FromResult(new MoveResult(null, new GameError(GameErrorCode.NotInZone, $"the player is not in zone {ZoneId}")));
         }
 
         var now = clock.GetTimestamp();
@@ -105,9 +106,9 @@ public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider 
             // The frontend still serves this player but the zone does not know it: the zone re-activated (its silo
             // was lost). Rebuild the entry from the player's last checkpoint.
             var character = await GrainFactory.GetGrain<IPlayerGrain>(playerId).GetAsync();
-            if (character is not null && string.Equals(character.ZoneId, ZoneId, StringComparison.Ordinal) && !members.ContainsKey(playerId))
+            if (character is { InWorld: true } && string.Equals(character.ZoneId, ZoneId, StringComparison.Ordinal) && !members.ContainsKey(playerId))
             {
-                var restored = new ZoneMember(playerId, character.Name, character.Position, frontendId, clock.GetTimestamp());
+                var restored = new ZoneMember(playerId, character.Name, character.Position, frontendId, character.WorldSession, ArrivalTimestamp());
                 members.Add(playerId, restored);
                 changed[playerId] = ToSnapshot(restored);
                 logger.LogInformation("Zone {Zone} restored player {Player} from its checkpoint", ZoneId, playerId);
@@ -166,7 +167,7 @@ public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider 
                 members.Remove(member.Id);
                 changed.Remove(member.Id);
                 removed.Add(member.Id);
-                _ = GrainFactory.GetGrain<IPlayerGrain>(member.Id).CheckpointPositionAsync(ZoneId, member.Position);
+                _ = GrainFactory.GetGrain<IPlayerGrain>(member.Id).CheckpointPositionAsync(ZoneId, member.WorldSession, member.Position);
             }
 
             logger.LogInformation("Zone {Zone} dropped frontend {Frontend}: its lease ran out", ZoneId, frontendId);
@@ -178,12 +179,16 @@ public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider 
         foreach (var member in members.Values.Where(m => m.Position != m.CheckpointedPosition))
         {
             // One-way: the player grain writes on its own turn; the zone never waits on it (see IPlayerGrain).
-            _ = GrainFactory.GetGrain<IPlayerGrain>(member.Id).CheckpointPositionAsync(ZoneId, member.Position);
+            _ = GrainFactory.GetGrain<IPlayerGrain>(member.Id).CheckpointPositionAsync(ZoneId, member.WorldSession, member.Position);
             member.CheckpointedPosition = member.Position;
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>An arriving player may move at once: it is credited with the longest idle time the rules count.</summary>
+    private long ArrivalTimestamp() =>
+        clock.GetTimestamp() - (long)(MovementRules.MaxCreditedIdle.TotalSeconds * clock.TimestampFrequency);
 
     private static ZoneEntitySnapshot ToSnapshot(ZoneMember member) => new(member.Id, member.Name, member.Position);
 }

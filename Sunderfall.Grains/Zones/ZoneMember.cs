@@ -3,7 +3,7 @@ using Sunderfall.Grains.Interfaces.Common;
 namespace Sunderfall.Grains.Zones;
 
 /// <summary>A player's live presence in a zone (memory only: the player grain holds the durable copy).</summary>
-internal sealed class ZoneMember(Guid id, string name, WorldPosition position, string frontendId, long lastMoveTimestamp)
+internal sealed class ZoneMember(Guid id, string name, WorldPosition position, string frontendId, long worldSession, long lastMoveTimestamp)
 {
     public Guid Id { get; } = id;
 
@@ -14,6 +14,8 @@ internal sealed class ZoneMember(Guid id, string name, WorldPosition position, s
     public WorldPosition CheckpointedPosition { get; set; } = position;
 
     public string FrontendId { get; set; } = frontendId;
+
+    public long WorldSession { get; set; } = worldSession;
 
     public long LastMoveTimestamp { get; set; } = lastMoveTimestamp;
 }

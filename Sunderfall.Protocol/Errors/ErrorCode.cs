@@ -19,5 +19,7 @@ namespace Sunderfall.Protocol.Errors
         Unavailable = 6,
         /// <summary>This connection already has a character in the world.</summary>
         AlreadyInWorld = 7,
+        /// <summary>The server failed to complete the call; nothing was changed that the reply did not report.</summary>
+        Internal = 8,
     }
 }

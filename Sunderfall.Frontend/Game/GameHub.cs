@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.SignalR;
+using Sunderfall.Frontend.Hosting;
+using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Players;
+using Sunderfall.Grains.Interfaces.Zones;
+using Sunderfall.Protocol;
+using Sunderfall.Protocol.Characters;
+using Sunderfall.Protocol.Errors;
+using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
+using Sunderfall.Protocol.World;
+
+namespace Sunderfall.Frontend.Game;
+
+/// <summary>
+/// The game hub: validates what a client sends, calls the grain that owns it and maps the answer to the wire.
+/// No game rules live here. Cluster failures are turned into typed errors by <see cref="GameHubErrorFilter"/>.
+/// </summary>
+public sealed class GameHub(
+    IClusterClient client,
+    ConnectionRegistry registry,
+    ZoneSubscriptions subscriptions,
+    FrontendIdentity identity,
+    ILogger<GameHub> logger) : Hub
+{
+    /// <summary>Longest name accepted before the grain's own, finer rules run.</summary>
+    private const int MaxNameInput = 64;
+
+    public async Task<CallResult<CharacterInfo>> CreateCharacter(string? name, string? characterClass)
+    {
+        if (name is null || name.Length > MaxNameInput)
+        {
+            return CallResult<CharacterInfo>.Failure(ErrorCode.InvalidArgument, $"name must be a string of at most {MaxNameInput} characters");
+        }
+
+        if (characterClass is null || characterClass.Length > 16 || !WireMapping.ClassNames.TryGetValue(characterClass, out var parsed))
+        {
+            return CallResult<CharacterInfo>.Failure(
+                ErrorCode.InvalidArgument, $"class must be one of: {string.Join(", ", WireMapping.ClassNames.Keys)}");
+        }
+
+        var result = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).CreateAsync(new CreateCharacterRequest(name, parsed));
+        return WireMapping.ToCallResult(result, WireMapping.ToWire);
+    }
+
+    public async Task<CallResult<ZoneEntered>> EnterWorld(string? characterId)
+    {
+        if (characterId is null || characterId.Length > 64 || !Guid.TryParse(characterId, out var playerId))
+        {
+            return CallResult<ZoneEntered>.Failure(ErrorCode.InvalidArgument, "characterId must be a character id in GUID form, e.g. 9b2d6c1e-7f5a-4c3b-8e2d-1a0b9c8d7e6f");
+        }
+
+        if (registry.Find(Context.ConnectionId) is { } current)
+        {
+            return CallResult<ZoneEntered>.Failure(
+                ErrorCode.AlreadyInWorld, $"this connection already plays {current.PlayerId}; call LeaveWorld first");
+        }
+
+        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsync(identity.Id, subscriptions.Observer);
+        if (result.Value is { } entry)
+        {
+            var displaced = registry.Bind(Context.ConnectionId, playerId, entry.ZoneId);
+            await Groups.AddToGroupAsync(Context.ConnectionId, ZoneGroups.For(entry.ZoneId));
+            if (displaced is not null)
+            {
+                await Groups.RemoveFromGroupAsync(displaced, ZoneGroups.For(entry.ZoneId));
+                await Clients.Client(displaced).SendAsync(HubNames.ErrorEvent, new ServerError
+                {
+                    Code = ErrorCode.NotInWorld,
+                    Message = "this character entered the world from another connection",
+                });
+            }
+        }
+
+        return WireMapping.ToCallResult(result, WireMapping.ToWire);
+    }
+
+    public async Task Move(float x, float y)
+    {
+        if (registry.Find(Context.ConnectionId) is not { } session)
+        {
+            await Clients.Caller.SendAsync(HubNames.ErrorEvent, new ServerError { Code = ErrorCode.NotInWorld, Message = "enter the world before moving" });
+            return;
+        }
+
+        var zone = client.GetGrain<IZoneGrain>(session.ZoneId);
+        var target = new WorldPosition(x, y);
+        var result = await zone.MoveAsync(session.PlayerId, target);
+        if (result.Error?.Code == GameErrorCode.NotInZone)
+        {
+            // The zone re-activated without us (its silo was lost): re-subscribe, which restores our players, and retry once.
+            await subscriptions.RenewAsync(session.ZoneId);
+            result = await zone.MoveAsync(session.PlayerId, target);
+        }
+
+        if (result.Error is not { } error)
+        {
+            return;
+        }
+
+        if (result.Position is { } authoritative)
+        {
+            await Clients.Caller.SendAsync(HubNames.CorrectionEvent, new MoveCorrection
+            {
+                X = authoritative.X,
+                Y = authoritative.Y,
+                Error = WireMapping.ToWire(error),
+            });
+        }
+        else
+        {
+            await Clients.Caller.SendAsync(HubNames.ErrorEvent, WireMapping.ToWire(error));
+        }
+    }
+
+    public async Task<CallResult<CharacterInfo>> LeaveWorld()
+    {
+        if (registry.Unbind(Context.ConnectionId) is not { } session)
+        {
+            return CallResult<CharacterInfo>.Failure(ErrorCode.NotInWorld, "this connection has no character in the world");
+        }
+
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ZoneGroups.For(session.ZoneId));
+        var result = await client.GetGrain<IPlayerGrain>(session.PlayerId).LeaveWorldAsync();
+        return WireMapping.ToCallResult(result, WireMapping.ToWire);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (registry.Unbind(Context.ConnectionId) is { } session)
+        {
+            try
+            {
+                await client.GetGrain<IPlayerGrain>(session.PlayerId).LeaveWorldAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The zone's lease on this frontend will drop the player if the cluster cannot be told now.
+                logger.LogWarning("Could not take player {Player} out of the world on disconnect: {Reason}", session.PlayerId, ex.Message);
+            }
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+}

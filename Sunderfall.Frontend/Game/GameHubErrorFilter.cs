@@ -1,0 +1,57 @@
+using System.Reflection;
+using Microsoft.AspNetCore.SignalR;
+using Sunderfall.Protocol;
+using Sunderfall.Protocol.Errors;
+using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
+
+namespace Sunderfall.Frontend.Game;
+
+/// <summary>
+/// Every hub call passes through here. A failure the client did not cause (cluster unreachable, a bug) becomes a
+/// typed error - the reply's error for request/response methods, an Error event for fire-and-forget ones - and
+/// never an exception text.
+/// </summary>
+public sealed class GameHubErrorFilter(ILogger<GameHubErrorFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
+        {
+            var (code, message) = IsClusterFailure(ex)
+                ? (ErrorCode.Unavailable, "the game cluster could not be reached; try again in a few seconds")
+                : (ErrorCode.Internal, "the server could not complete this call");
+            logger.LogWarning(ex, "Hub method {Method} failed for connection {Connection}", invocationContext.HubMethodName, invocationContext.Context.ConnectionId);
+
+            var resultType = ResultType(invocationContext.HubMethod);
+            if (resultType is not null)
+            {
+                return resultType.GetMethod(nameof(CallResult<object>.Failure), BindingFlags.Public | BindingFlags.Static)!
+                    .Invoke(null, [code, message]);
+            }
+
+            await invocationContext.Hub.Clients.Caller.SendAsync(HubNames.ErrorEvent, new ServerError { Code = code, Message = message });
+            return null;
+        }
+    }
+
+    private static bool IsClusterFailure(Exception ex) =>
+        ex is OrleansException or TimeoutException or SiloUnavailableException or ObjectDisposedException;
+
+    /// <summary>CallResult&lt;T&gt; when the method returns Task&lt;CallResult&lt;T&gt;&gt;, else null.</summary>
+    private static Type? ResultType(MethodInfo method)
+    {
+        var type = method.ReturnType;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            type = type.GetGenericArguments()[0];
+        }
+
+        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(CallResult<>) ? type : null;
+    }
+}

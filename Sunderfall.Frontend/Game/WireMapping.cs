@@ -1,0 +1,69 @@
+using System.Globalization;
+using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Players;
+using Sunderfall.Grains.Interfaces.Zones;
+using Sunderfall.Protocol.Characters;
+using Sunderfall.Protocol.Errors;
+using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
+using Sunderfall.Protocol.World;
+
+namespace Sunderfall.Frontend.Game;
+
+/// <summary>Maps grain contracts to wire messages: grain types never reach a client.</summary>
+public static class WireMapping
+{
+    /// <summary>Wire names of the character classes.</summary>
+    public static readonly IReadOnlyDictionary<string, CharacterClass> ClassNames = Enum.GetValues<CharacterClass>()
+        .ToDictionary(c => c.ToString().ToLowerInvariant(), c => c, StringComparer.OrdinalIgnoreCase);
+
+    public static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+
+    public static CharacterInfo ToWire(CharacterSnapshot c) => new()
+    {
+        Id = Id(c.Id),
+        Name = c.Name,
+        Class = c.Class.ToString().ToLowerInvariant(),
+        Level = c.Level,
+        ZoneId = c.ZoneId,
+        X = c.Position.X,
+        Y = c.Position.Y,
+    };
+
+    public static EntityInfo ToWire(ZoneEntitySnapshot e) => new() { Id = Id(e.Id), Name = e.Name, X = e.Position.X, Y = e.Position.Y };
+
+    public static ZoneEntered ToWire(ZoneEntrySnapshot z) => new()
+    {
+        ZoneId = z.ZoneId,
+        Width = z.Width,
+        Height = z.Height,
+        SelfId = Id(z.SelfId),
+        Entities = z.Entities.Select(ToWire).ToArray(),
+    };
+
+    public static WorldUpdate ToWire(ZoneUpdateBatch b) => new()
+    {
+        ZoneId = b.ZoneId,
+        Sequence = b.Sequence,
+        Changed = b.Changed.Select(ToWire).ToArray(),
+        Removed = b.Removed.Select(Id).ToArray(),
+    };
+
+    public static ServerError ToWire(GameError e) => new() { Code = ToWire(e.Code), Message = e.Message };
+
+    public static ErrorCode ToWire(GameErrorCode code) => code switch
+    {
+        GameErrorCode.None => ErrorCode.None,
+        GameErrorCode.InvalidArgument => ErrorCode.InvalidArgument,
+        GameErrorCode.NameTaken => ErrorCode.NameTaken,
+        GameErrorCode.CharacterNotFound => ErrorCode.CharacterNotFound,
+        GameErrorCode.CharacterExists => ErrorCode.InvalidArgument,
+        GameErrorCode.NotInZone => ErrorCode.NotInWorld,
+        GameErrorCode.MoveRejected => ErrorCode.MoveRejected,
+        _ => ErrorCode.InvalidArgument,
+    };
+
+    public static CallResult<T> ToCallResult<TGrain, T>(GameResult<TGrain> result, Func<TGrain, T> map)
+        where T : class => result.Error is { } error
+            ? CallResult<T>.Failure(ToWire(error.Code), error.Message)
+            : CallResult<T>.Success(map(result.Value!));
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Configuration;
+using Sunderfall.Frontend.Game;
+using Sunderfall.Protocol;
+using Sunderfall.ServiceDefaults.Clustering;
+using Sunderfall.ServiceDefaults.Health;
+
+namespace Sunderfall.Frontend.Hosting;
+
+/// <summary>Registers and maps everything the frontend runs.</summary>
+public static class FrontendHostingExtensions
+{
+    /// <summary>The Orleans client (Redis membership), the SignalR hub with JSON and MessagePack, and health.</summary>
+    public static WebApplicationBuilder AddSunderfallFrontend(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.SubscriptionRenewInterval >= TimeSpan.FromSeconds(1), "Frontend:SubscriptionRenewInterval must be at least 00:00:01.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var cluster = builder.Configuration.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
+        var frontend = builder.Configuration.GetSection(FrontendOptions.SectionName).Get<FrontendOptions>() ?? new FrontendOptions();
+
+        // Kestrel must listen (and answer "not ready") while the Orleans client still waits for a silo.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        builder.Services.AddSingleton<ClusterConnectionMonitor>();
+        builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionMonitor>());
+        builder.UseOrleansClient(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            orleans.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(cluster.Redis));
+            orleans.UseConnectionRetryFilter<ClusterConnectRetryFilter>();
+        });
+
+        builder.Services.AddSingleton<FrontendIdentity>();
+        builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<ZoneUpdateRelay>();
+        builder.Services.AddSingleton<ZoneSubscriptions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ZoneSubscriptions>());
+        builder.Services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = frontend.MaxMessageBytes;
+                o.AddFilter<GameHubErrorFilter>();
+            })
+            .AddMessagePackProtocol();
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterConnectionMonitor>("cluster", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>The hub at /hubs/game and the health endpoints.</summary>
+    public static WebApplication MapSunderfallFrontend(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWebSockets();
+        app.MapHub<GameHub>(HubNames.Path);
+        app.MapSunderfallHealth();
+        return app;
+    }
+}

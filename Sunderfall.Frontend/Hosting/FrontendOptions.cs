@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sunderfall.Frontend.Hosting;
+
+/// <summary>How this frontend identifies itself to zones and renews its subscriptions. Section "Frontend".</summary>
+public sealed class FrontendOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Frontend";
+
+    /// <summary>Unique per running frontend; empty means one is generated from the host name and process id.</summary>
+    [RegularExpression("^[A-Za-z0-9._-]{0,64}$", ErrorMessage = "Frontend:FrontendId must be up to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'.")]
+    public string FrontendId { get; set; } = "";
+
+    /// <summary>How often every zone subscription is renewed (zones drop frontends silent for longer than their lease).</summary>
+    public TimeSpan SubscriptionRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Largest client message accepted by the hub, in bytes.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 32 * 1024;
+}

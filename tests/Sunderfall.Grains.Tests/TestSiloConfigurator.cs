@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Sunderfall.Grains.World;
+
+namespace Sunderfall.Grains.Tests;
+
+/// <summary>Gives each test silo what the real silo gives the grains, with memory in place of PostgreSQL.</summary>
+public sealed class TestSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(siloBuilder);
+        siloBuilder.AddMemoryGrainStorage(GrainStorage.Game);
+        siloBuilder.Services.AddSingleton(TimeProvider.System);
+        siloBuilder.Services.AddOptions<WorldOptions>().Configure(TestWorld.Configure);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using Sunderfall.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Sunderfall.IntegrationTests.Hosting;
+
+[Collection(SharedClusterDefinition.Name)]
+public sealed class StartupTests(SharedClusterFixture fixture)
+{
+    private GameCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task ReadyEndpoints_ReportMembershipStorageAndClusterConnection()
+    {
+        using var http = new HttpClient();
+
+        var silo = await http.GetStringAsync(Cluster.Silos[0].Process.HttpUrl + "/health/ready");
+        var frontend = await http.GetStringAsync(Cluster.Frontend.HttpUrl + "/health/ready");
+
+        Assert.Contains("\"membership\":{\"status\":\"Healthy\"", silo, StringComparison.Ordinal);
+        Assert.Contains("2 active silo(s)", silo, StringComparison.Ordinal);
+        Assert.Contains("\"storage\":{\"status\":\"Healthy\"", silo, StringComparison.Ordinal);
+        Assert.Contains("\"cluster\":{\"status\":\"Healthy\"", frontend, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_IsServedUnderDashboard()
+    {
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(Cluster.Silos[1].Process.HttpUrl + "/dashboard/");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<html", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Frontend_WithNoSiloInItsCluster_ListensAndAnswersNotReady()
+    {
+        var lonely = Cluster.StartFrontend("lonely-frontend", "no-such-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        HttpResponseMessage? response = null;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (response is null && DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                response = await http.GetAsync(lonely.HttpUrl + "/health/ready");
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.NotNull(response);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("no silo reachable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        lonely.Kill();
+    }
+
+    [Fact]
+    public async Task Silo_WithUnreachablePostgres_ExitsWithOneLineNamingTheSettingAndAddress()
+    {
+        var port = FreePort.Next();
+        var silo = Cluster.StartSilo(90, storage: $"Host=127.0.0.1;Port={port};Database=nothing;Username=nobody;Timeout=3");
+
+        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the silo kept running without PostgreSQL");
+        Assert.Equal(2, silo.ExitCode);
+        var output = silo.Tail().Trim();
+        Assert.Single(output.Split('\n'));
+        Assert.Contains("Storage:ConnectionString", output, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Silo_WithUnreachableRedis_ExitsWithOneLineNamingTheSettingAndAddress()
+    {
+        var port = FreePort.Next();
+        var silo = Cluster.StartSilo(91, redis: $"127.0.0.1:{port}");
+
+        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the silo kept running without Redis");
+        Assert.Equal(2, silo.ExitCode);
+        var output = silo.Tail().Trim();
+        Assert.Single(output.Split('\n'));
+        Assert.Contains("Cluster:Redis", output, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrations_AppliedAgain_AreANoOp()
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { TestEnvironment.ProgramPath("Sunderfall.Migrations"), TestEnvironment.PostgresConnectionString },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("database is up to date", output, StringComparison.Ordinal);
+        await using var db = await GameCluster.OpenDatabaseAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orleansquery", db);
+        Assert.Equal(4L, await count.ExecuteScalarAsync());
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Configuration;
+using StackExchange.Redis;
+using Sunderfall.Protocol;
+
+namespace Sunderfall.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real Sunderfall cluster on this machine: silos and a frontend started as processes from their built dlls,
+/// on the PostgreSQL and Redis that ./test.sh started, with a cluster id and service id of their own.
+/// </summary>
+public sealed class GameCluster : IAsyncDisposable
+{
+    private readonly List<ServerProcess> processes = [];
+    private IHost? orleansClientHost;
+
+    private GameCluster(string name)
+    {
+        Name = name;
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        ClusterId = $"it-{name}-{suffix}";
+        ServiceId = $"it-{name}-{suffix}";
+    }
+
+    public string Name { get; }
+
+    public string ClusterId { get; }
+
+    public string ServiceId { get; }
+
+    public List<(ServerProcess Process, int SiloPort)> Silos { get; } = [];
+
+    public ServerProcess Frontend { get; private set; } = null!;
+
+    public string HubUrl => Frontend.HttpUrl + HubNames.Path;
+
+    /// <summary>Starts <paramref name="siloCount"/> silos and one frontend and waits until all are ready.</summary>
+    public static async Task<GameCluster> StartAsync(string name, int siloCount)
+    {
+        var cluster = new GameCluster(name);
+        try
+        {
+            for (var i = 1; i <= siloCount; i++)
+            {
+                cluster.StartSilo(i);
+            }
+
+            foreach (var (silo, _) in cluster.Silos)
+            {
+                await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+            }
+
+            cluster.Frontend = cluster.StartFrontend("frontend", cluster.ClusterId);
+            await cluster.Frontend.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Dictionary<string, string> SiloEnvironment(int siloPort, int gatewayPort, string? storage = null, string? redis = null) => new()
+    {
+        ["SUNDERFALL_Storage__ConnectionString"] = storage ?? TestEnvironment.PostgresConnectionString,
+        ["SUNDERFALL_Cluster__Redis"] = redis ?? TestEnvironment.Redis,
+        ["SUNDERFALL_Cluster__ClusterId"] = ClusterId,
+        ["SUNDERFALL_Cluster__ServiceId"] = ServiceId,
+        ["SUNDERFALL_Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["SUNDERFALL_Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Starts a silo process (not waiting for it) and tracks it for disposal.</summary>
+    public ServerProcess StartSilo(int index, string? storage = null, string? redis = null)
+    {
+        var siloPort = FreePort.Next();
+        var silo = ServerProcess.Start($"{ClusterId}-silo{index}", "Sunderfall.Silo", FreePort.Next(), SiloEnvironment(siloPort, FreePort.Next(), storage, redis));
+        processes.Add(silo);
+        Silos.Add((silo, siloPort));
+        return silo;
+    }
+
+    /// <summary>Starts a frontend process for the given cluster id (not waiting for it).</summary>
+    public ServerProcess StartFrontend(string name, string clusterId)
+    {
+        var frontend = ServerProcess.Start($"{ClusterId}-{name}", "Sunderfall.Frontend", FreePort.Next(), new Dictionary<string, string>
+        {
+            ["SUNDERFALL_Cluster__Redis"] = TestEnvironment.Redis,
+            ["SUNDERFALL_Cluster__ClusterId"] = clusterId,
+            ["SUNDERFALL_Cluster__ServiceId"] = ServiceId,
+            ["SUNDERFALL_Frontend__SubscriptionRenewInterval"] = "00:00:02",
+        });
+        processes.Add(frontend);
+        return frontend;
+    }
+
+    /// <summary>A connected game client using the given protocol ("messagepack" or "json").</summary>
+    public async Task<GameClient> ConnectAsync(string protocol = "messagepack")
+    {
+        var builder = new HubConnectionBuilder().WithUrl(HubUrl);
+        builder = protocol == "json" ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol();
+        var client = new GameClient(builder.Build());
+        await client.StartAsync();
+        return client;
+    }
+
+    /// <summary>A connection to the test database.</summary>
+    public static async Task<NpgsqlConnection> OpenDatabaseAsync()
+    {
+        var connection = new NpgsqlConnection(TestEnvironment.PostgresConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>The stored JSON of a character, read with SQL straight from grain_state.</summary>
+    public async Task<System.Text.Json.JsonElement?> ReadCharacterRowAsync(string name)
+    {
+        await using var db = await OpenDatabaseAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT payload::text FROM grain_state WHERE service_id = @service AND grain_type LIKE '%player%' AND payload->>'Name' = @name", db);
+        command.Parameters.AddWithValue("service", ServiceId);
+        command.Parameters.AddWithValue("name", name);
+        var json = (string?)await command.ExecuteScalarAsync();
+        return json is null ? null : System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    /// <summary>The silo port of the silo where the grain is active, asked of the cluster's management grain.</summary>
+    public async Task<int?> FindSiloPortOfAsync(GrainId grain)
+    {
+        var client = await OrleansClientAsync();
+        var management = client.GetGrain<IManagementGrain>(0);
+        var stats = await management.GetDetailedGrainStatistics();
+        var hit = stats.FirstOrDefault(s => s.GrainId == grain);
+        return hit?.SiloAddress.Endpoint.Port;
+    }
+
+    private async Task<IClusterClient> OrleansClientAsync()
+    {
+        if (orleansClientHost is null)
+        {
+            var host = Host.CreateDefaultBuilder()
+                .UseOrleansClient(client =>
+                {
+                    client.Configure<ClusterOptions>(o =>
+                    {
+                        o.ClusterId = ClusterId;
+                        o.ServiceId = ServiceId;
+                    });
+                    client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(TestEnvironment.Redis));
+                })
+                .Build();
+            await host.StartAsync();
+            orleansClientHost = host;
+        }
+
+        return orleansClientHost.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (orleansClientHost is not null)
+        {
+            try
+            {
+                await orleansClientHost.StopAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or OrleansException)
+            {
+                // The cluster may already be gone.
+            }
+
+            orleansClientHost.Dispose();
+        }
+
+        foreach (var process in processes)
+        {
+            process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace Sunderfall.IntegrationTests.Infrastructure;
+
+/// <summary>Where the real PostgreSQL and Redis started by ./test.sh are, and where the built programs live.</summary>
+public static class TestEnvironment
+{
+    /// <summary>Npgsql connection string of the test database.</summary>
+    public static string PostgresConnectionString => Required("SUNDERFALL_TEST_POSTGRES");
+
+    /// <summary>Redis configuration string, e.g. 127.0.0.1:56380.</summary>
+    public static string Redis => Required("SUNDERFALL_TEST_REDIS");
+
+    /// <summary>The repository root (the folder holding Sunderfall.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>Debug or Release: whichever this test assembly was built as.</summary>
+    public static string BuildConfiguration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>The built dll of one of the solution's programs.</summary>
+    public static string ProgramPath(string project)
+    {
+        var path = Path.Combine(RepoRoot, project, "bin", BuildConfiguration, "net10.0", project + ".dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build the solution first (./test.sh does)");
+    }
+
+    /// <summary>A folder for the logs of processes the tests start.</summary>
+    public static string LogDirectory { get; } = Directory.CreateDirectory(Path.Combine(FindRepoRoot(), "TestResults", "cluster-logs")).FullName;
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run the tests through ./test.sh, which starts PostgreSQL and Redis");
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sunderfall.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Sunderfall.sln not found above " + AppContext.BaseDirectory);
+    }
+}
