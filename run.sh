@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Builds Sunderfall and runs the cluster on this machine: a private PostgreSQL and Redis, two silos and one
+# frontend, all on loopback. Ctrl+C stops everything this script started; the data stays in .data/dev.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+
+PG_PORT=${SUNDERFALL_PG_PORT:-55432}
+REDIS_PORT=${SUNDERFALL_REDIS_PORT:-56379}
+FRONTEND_PORT=${SUNDERFALL_FRONTEND_PORT:-8080}
+SILO_HTTP_PORTS=(${SUNDERFALL_SILO1_HTTP_PORT:-8081} ${SUNDERFALL_SILO2_HTTP_PORT:-8082})
+SILO_PORTS=(11111 11112)
+GATEWAY_PORTS=(30000 30001)
+CONFIGURATION=${CONFIGURATION:-Release}
+DATA=$(data_dir dev)
+LOGS="$DATA/logs"
+mkdir -p "$LOGS"
+pids=()
+
+cleanup() {
+  trap - EXIT INT TERM
+  if ((${#pids[@]})); then
+    log "stopping silos and frontend (${pids[*]})"
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "${pids[@]}" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+  fi
+  if [[ ${REDIS_STARTED:-0} == 1 ]]; then log "stopping Redis"; stop_redis "$REDIS_PORT"; fi
+  if [[ ${PG_STARTED:-0} == 1 ]]; then log "stopping PostgreSQL"; stop_postgres "$DATA"; fi
+}
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
+
+start_postgres "$DATA" "$PG_PORT" sunderfall
+start_redis "$DATA" "$REDIS_PORT"
+
+export SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall"
+export SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT"
+export SUNDERFALL_Cluster__ClusterId=${SUNDERFALL_Cluster__ClusterId:-sunderfall-dev}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log "building ($CONFIGURATION)"
+dotnet build Sunderfall.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" "$SUNDERFALL_Storage__ConnectionString"
+
+# start_program <log name> <project> <http port> [VAR=value ...]: runs the program from its output folder (so it
+# finds its appsettings.json) and records the PID of the dotnet process itself.
+start_program() {
+  local name=$1 project=$2 port=$3; shift 3
+  (cd "$project/bin/$CONFIGURATION/net10.0" && exec env "$@" dotnet "$project.dll" --urls "http://127.0.0.1:$port") \
+    >"$LOGS/$name.log" 2>&1 &
+  pids+=($!)
+  log "started $name (pid $!, log $LOGS/$name.log)"
+}
+
+for i in 0 1; do
+  start_program "silo$((i + 1))" Sunderfall.Silo "${SILO_HTTP_PORTS[$i]}" \
+    SUNDERFALL_Silo__SiloPort="${SILO_PORTS[$i]}" SUNDERFALL_Silo__GatewayPort="${GATEWAY_PORTS[$i]}"
+done
+for i in 0 1; do
+  wait_http "http://127.0.0.1:${SILO_HTTP_PORTS[$i]}/health/ready" 90 "${pids[$i]}" \
+    || { log "silo$((i + 1)) did not become ready:"; tail -5 "$LOGS/silo$((i + 1)).log"; exit 1; }
+done
+start_program frontend Sunderfall.Frontend "$FRONTEND_PORT"
+wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "${pids[2]}" \
+  || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }
+
+cat <<INFO
+
+Sunderfall is running (cluster ${SUNDERFALL_Cluster__ClusterId}).
+  game hub (SignalR)   ws://127.0.0.1:$FRONTEND_PORT/hubs/game
+  frontend health      http://127.0.0.1:$FRONTEND_PORT/health/ready
+  silo 1 dashboard     http://127.0.0.1:${SILO_HTTP_PORTS[0]}/dashboard
+  silo 2 dashboard     http://127.0.0.1:${SILO_HTTP_PORTS[1]}/dashboard
+  silo health          http://127.0.0.1:${SILO_HTTP_PORTS[0]}/health/ready  http://127.0.0.1:${SILO_HTTP_PORTS[1]}/health/ready
+  PostgreSQL           127.0.0.1:$PG_PORT database sunderfall (psql -h 127.0.0.1 -p $PG_PORT -U sunderfall sunderfall)
+  Redis                127.0.0.1:$REDIS_PORT
+  logs                 $LOGS
+Press Ctrl+C to stop.
+INFO
+
+# Returns when any of the processes exits (or on Ctrl+C); cleanup stops the rest.
+wait -n "${pids[@]}" || true
+log "a process exited; stopping the rest"
