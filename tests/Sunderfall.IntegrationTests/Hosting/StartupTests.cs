@@ -67,12 +67,7 @@ public sealed class StartupTests(SharedClusterFixture fixture)
         var port = FreePort.Next();
         var silo = Cluster.StartSilo(90, storage: $"Host=127.0.0.1;Port={port};Database=nothing;Username=nobody;Timeout=3");
 
-        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the silo kept running without PostgreSQL");
-        Assert.Equal(2, silo.ExitCode);
-        var output = silo.Tail().Trim();
-        Assert.Single(output.Split('\n'));
-        Assert.Contains("Storage:ConnectionString", output, StringComparison.Ordinal);
-        Assert.Contains($"127.0.0.1:{port}", output, StringComparison.Ordinal);
+        await AssertExitsWithOneLineAsync(silo, "Storage:ConnectionString", $"127.0.0.1:{port}");
     }
 
     [Fact]
@@ -81,12 +76,17 @@ public sealed class StartupTests(SharedClusterFixture fixture)
         var port = FreePort.Next();
         var silo = Cluster.StartSilo(91, redis: $"127.0.0.1:{port}");
 
-        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the silo kept running without Redis");
+        await AssertExitsWithOneLineAsync(silo, "Cluster:Redis", $"127.0.0.1:{port}");
+    }
+
+    private static async Task AssertExitsWithOneLineAsync(ServerProcess silo, string setting, string address)
+    {
+        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), $"the silo kept running though {setting} points nowhere");
         Assert.Equal(2, silo.ExitCode);
         var output = silo.Tail().Trim();
         Assert.Single(output.Split('\n'));
-        Assert.Contains("Cluster:Redis", output, StringComparison.Ordinal);
-        Assert.Contains($"127.0.0.1:{port}", output, StringComparison.Ordinal);
+        Assert.Contains(setting, output, StringComparison.Ordinal);
+        Assert.Contains(address, output, StringComparison.Ordinal);
     }
 
     [Fact]
