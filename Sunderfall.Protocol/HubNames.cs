@@ -12,16 +12,23 @@ namespace Sunderfall.Protocol
         /// <summary>Client to server: EnterWorld(characterId) returns CallResult of ZoneEntered.</summary>
         public const string EnterWorld = "EnterWorld";
 
-        /// <summary>Client to server, fire-and-forget: Move(x, y); a refusal comes back as a Correction event.</summary>
+        /// <summary>
+        /// Client to server, fire-and-forget: Move(sequence, dirX, dirY) - walk in that direction (length at most 1;
+        /// (0, 0) stops) from the next tick on. The sequence grows with every input; WorldDelta.AckInput echoes the
+        /// newest one applied.
+        /// </summary>
         public const string Move = "Move";
 
         /// <summary>Client to server: LeaveWorld() returns CallResult of CharacterInfo with the saved position.</summary>
         public const string LeaveWorld = "LeaveWorld";
 
-        /// <summary>Server to client: a WorldUpdate.</summary>
-        public const string WorldUpdateEvent = "WorldUpdate";
+        /// <summary>Server to client, once per tick in which something in view changed: a WorldDelta.</summary>
+        public const string WorldDeltaEvent = "WorldDelta";
 
-        /// <summary>Server to client: a MoveCorrection.</summary>
+        /// <summary>Server to client: a ZoneEntered, when the character moved to another zone (a portal).</summary>
+        public const string ZoneChangedEvent = "ZoneChanged";
+
+        /// <summary>Server to client: a MoveCorrection (movement blocked, or an input refused).</summary>
         public const string CorrectionEvent = "Correction";
 
         /// <summary>Server to client: a ServerError not tied to a request (e.g. a refused fire-and-forget call).</summary>

@@ -1,14 +1,26 @@
 namespace Sunderfall.Frontend.Game;
 
-/// <summary>This frontend's roster: which connection plays which character in which zone.</summary>
+/// <summary>This frontend's roster: which connection plays which character in which zone instance.</summary>
 public sealed class ConnectionRegistry
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, PlayerSession> byConnection = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, string> connectionByPlayer = [];
+    private readonly Dictionary<string, ClientSession> byConnection = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, ClientSession> byPlayer = [];
+    private readonly Dictionary<string, HashSet<ClientSession>> byZone = new(StringComparer.Ordinal);
 
-    /// <summary>The session of a connection, or null if it has no character in the world.</summary>
-    public PlayerSession? Find(string connectionId)
+    /// <summary>Connections with a character in the world.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return byConnection.Count;
+            }
+        }
+    }
+
+    public ClientSession? Find(string connectionId)
     {
         lock (gate)
         {
@@ -16,60 +28,123 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>Binds a connection to a character; returns the connection that played it before, if any.</summary>
-    public string? Bind(string connectionId, Guid playerId, string zoneId)
+    public ClientSession? FindPlayer(Guid playerId)
     {
         lock (gate)
         {
-            string? displaced = null;
-            if (connectionByPlayer.TryGetValue(playerId, out var previous) && previous != connectionId)
+            return byPlayer.GetValueOrDefault(playerId);
+        }
+    }
+
+    /// <summary>Binds a connection to a character in a zone; returns the session it displaced (another connection).</summary>
+    public ClientSession? Bind(string connectionId, Guid playerId, string zoneId, int selfNetId, float viewRadius)
+    {
+        lock (gate)
+        {
+            ClientSession? displaced = null;
+            if (byPlayer.TryGetValue(playerId, out var previous) && previous.ConnectionId != connectionId)
             {
-                byConnection.Remove(previous);
+                RemoveLocked(previous);
                 displaced = previous;
             }
 
-            byConnection[connectionId] = new PlayerSession(connectionId, playerId, zoneId);
-            connectionByPlayer[playerId] = connectionId;
+            if (byConnection.TryGetValue(connectionId, out var existing))
+            {
+                RemoveLocked(existing);
+            }
+
+            var session = new ClientSession(connectionId, playerId, zoneId, selfNetId, viewRadius);
+            byConnection[connectionId] = session;
+            byPlayer[playerId] = session;
+            ZoneSet(zoneId).Add(session);
             return displaced;
         }
     }
 
+    /// <summary>Moves a session to another zone instance (after a portal); its encoder starts over.</summary>
+    public void MoveToZone(ClientSession session, string zoneId, int selfNetId, float viewRadius)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        lock (gate)
+        {
+            if (byZone.TryGetValue(session.ZoneId, out var old))
+            {
+                old.Remove(session);
+            }
+
+            session.ZoneId = zoneId;
+            session.SelfNetId = selfNetId;
+            session.ViewRadius = viewRadius;
+            session.InTransit = false;
+            lock (session.SendGate)
+            {
+                session.Encoder.Reset();
+            }
+
+            ZoneSet(zoneId).Add(session);
+        }
+    }
+
     /// <summary>Removes a connection's session and returns it.</summary>
-    public PlayerSession? Unbind(string connectionId)
+    public ClientSession? Unbind(string connectionId)
     {
         lock (gate)
         {
-            if (!byConnection.Remove(connectionId, out var session))
+            if (!byConnection.TryGetValue(connectionId, out var session))
             {
                 return null;
             }
 
-            if (connectionByPlayer.TryGetValue(session.PlayerId, out var current) && current == connectionId)
-            {
-                connectionByPlayer.Remove(session.PlayerId);
-            }
-
+            RemoveLocked(session);
             return session;
         }
     }
 
-    /// <summary>The players served here, grouped by zone.</summary>
+    /// <summary>The sessions in one zone instance (a copy).</summary>
+    public ClientSession[] SessionsIn(string zoneId)
+    {
+        lock (gate)
+        {
+            return byZone.TryGetValue(zoneId, out var set) ? [.. set] : [];
+        }
+    }
+
+    /// <summary>The players served here, grouped by zone instance.</summary>
     public IReadOnlyDictionary<string, Guid[]> PlayersByZone()
     {
         lock (gate)
         {
-            return byConnection.Values
-                .GroupBy(s => s.ZoneId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(s => s.PlayerId).ToArray(), StringComparer.Ordinal);
+            return byZone.Where(z => z.Value.Count > 0)
+                .ToDictionary(z => z.Key, z => z.Value.Select(s => s.PlayerId).ToArray(), StringComparer.Ordinal);
         }
     }
 
-    /// <summary>The players served here in one zone.</summary>
-    public Guid[] PlayersIn(string zoneId)
+    private HashSet<ClientSession> ZoneSet(string zoneId)
     {
-        lock (gate)
+        if (!byZone.TryGetValue(zoneId, out var set))
         {
-            return byConnection.Values.Where(s => s.ZoneId == zoneId).Select(s => s.PlayerId).ToArray();
+            set = [];
+            byZone.Add(zoneId, set);
+        }
+
+        return set;
+    }
+
+    private void RemoveLocked(ClientSession session)
+    {
+        byConnection.Remove(session.ConnectionId);
+        if (byPlayer.TryGetValue(session.PlayerId, out var current) && ReferenceEquals(current, session))
+        {
+            byPlayer.Remove(session.PlayerId);
+        }
+
+        if (byZone.TryGetValue(session.ZoneId, out var set))
+        {
+            set.Remove(session);
+            if (set.Count == 0)
+            {
+                byZone.Remove(session.ZoneId);
+            }
         }
     }
 }

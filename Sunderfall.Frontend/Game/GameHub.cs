@@ -6,8 +6,8 @@ using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Protocol;
 using Sunderfall.Protocol.Characters;
 using Sunderfall.Protocol.Errors;
-using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 using Sunderfall.Protocol.World;
+using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 
 namespace Sunderfall.Frontend.Game;
 
@@ -19,6 +19,7 @@ public sealed class GameHub(
     IClusterClient client,
     ConnectionRegistry registry,
     ZoneSubscriptions subscriptions,
+    ZoneFeed feed,
     FrontendIdentity identity,
     ILogger<GameHub> logger) : Hub
 {
@@ -58,12 +59,10 @@ public sealed class GameHub(
         var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsync(identity.Id, subscriptions.Observer);
         if (result.Value is { } entry)
         {
-            var displaced = registry.Bind(Context.ConnectionId, playerId, entry.ZoneId);
-            await Groups.AddToGroupAsync(Context.ConnectionId, ZoneGroups.For(entry.ZoneId));
-            if (displaced is not null)
+            feed.Track(entry.ZoneId, entry.ViewRadius);
+            if (registry.Bind(Context.ConnectionId, playerId, entry.ZoneId, entry.SelfNetId, entry.ViewRadius) is { } displaced)
             {
-                await Groups.RemoveFromGroupAsync(displaced, ZoneGroups.For(entry.ZoneId));
-                await Clients.Client(displaced).SendAsync(HubNames.ErrorEvent, new ServerError
+                await Clients.Client(displaced.ConnectionId).SendAsync(HubNames.ErrorEvent, new ServerError
                 {
                     Code = ErrorCode.NotInWorld,
                     Message = "this character entered the world from another connection",
@@ -74,7 +73,7 @@ public sealed class GameHub(
         return WireMapping.ToCallResult(result, WireMapping.ToWire);
     }
 
-    public async Task Move(float x, float y)
+    public async Task Move(long sequence, float dirX, float dirY)
     {
         if (registry.Find(Context.ConnectionId) is not { } session)
         {
@@ -82,31 +81,22 @@ public sealed class GameHub(
             return;
         }
 
-        var zone = client.GetGrain<IZoneGrain>(session.ZoneId);
-        var target = new WorldPosition(x, y);
-        var result = await zone.MoveAsync(session.PlayerId, target);
-        if (result.Error?.Code == GameErrorCode.NotInZone)
+        if (session.InTransit)
         {
-            // The zone re-activated without us (its silo was lost): re-subscribe, which restores our players, and retry once.
-            await subscriptions.RenewAsync(session.ZoneId);
-            result = await zone.MoveAsync(session.PlayerId, target);
-        }
-
-        if (result.Error is not { } error)
-        {
+            // Going through a portal: the input would reach a zone the character has left.
             return;
         }
 
-        if (result.Position is { } authoritative)
+        var input = new MoveInput(sequence, dirX, dirY);
+        var error = await client.GetGrain<IZoneGrain>(session.ZoneId).SubmitInputAsync(session.PlayerId, input);
+        if (error?.Code == GameErrorCode.NotInZone)
         {
-            await Clients.Caller.SendAsync(HubNames.CorrectionEvent, new MoveCorrection
-            {
-                X = authoritative.X,
-                Y = authoritative.Y,
-                Error = WireMapping.ToWire(error),
-            });
+            // The zone lost us (its silo died) or we moved on: renewing restores or re-enters the player; retry once.
+            await subscriptions.RenewAsync(session.ZoneId);
+            error = await client.GetGrain<IZoneGrain>(session.ZoneId).SubmitInputAsync(session.PlayerId, input);
         }
-        else
+
+        if (error is not null)
         {
             await Clients.Caller.SendAsync(HubNames.ErrorEvent, WireMapping.ToWire(error));
         }
@@ -119,7 +109,6 @@ public sealed class GameHub(
             return CallResult<CharacterInfo>.Failure(ErrorCode.NotInWorld, "this connection has no character in the world");
         }
 
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ZoneGroups.For(session.ZoneId));
         var result = await client.GetGrain<IPlayerGrain>(session.PlayerId).LeaveWorldAsync();
         return WireMapping.ToCallResult(result, WireMapping.ToWire);
     }

@@ -29,23 +29,14 @@ public static class WireMapping
         Y = c.Position.Y,
     };
 
-    public static EntityInfo ToWire(ZoneEntitySnapshot e) => new() { Id = Id(e.Id), Name = e.Name, X = e.Position.X, Y = e.Position.Y };
-
     public static ZoneEntered ToWire(ZoneEntrySnapshot z) => new()
     {
         ZoneId = z.ZoneId,
+        Template = z.Template,
         Width = z.Width,
         Height = z.Height,
-        SelfId = Id(z.SelfId),
-        Entities = z.Entities.Select(ToWire).ToArray(),
-    };
-
-    public static WorldUpdate ToWire(ZoneUpdateBatch b) => new()
-    {
-        ZoneId = b.ZoneId,
-        Sequence = b.Sequence,
-        Changed = b.Changed.Select(ToWire).ToArray(),
-        Removed = b.Removed.Select(Id).ToArray(),
+        SelfNetId = z.SelfNetId,
+        ViewRadius = z.ViewRadius,
     };
 
     public static ServerError ToWire(GameError e) => new() { Code = ToWire(e.Code), Message = e.Message };

@@ -38,7 +38,7 @@ public static class FrontendHostingExtensions
 
         builder.Services.AddSingleton<FrontendIdentity>();
         builder.Services.AddSingleton<ConnectionRegistry>();
-        builder.Services.AddSingleton<ZoneUpdateRelay>();
+        builder.Services.AddSingleton<ZoneFeed>();
         builder.Services.AddSingleton<ZoneSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ZoneSubscriptions>());
         builder.Services.AddSignalR(o =>

@@ -22,10 +22,18 @@ public interface IPlayerGrain : IGrainWithGuidKey
     /// Puts the character into its zone, reached through the given frontend and its observer, and returns the
     /// zone's roster.
     /// </summary>
-    Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsync(string frontendId, IZoneObserver frontend);
+    Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsync(string frontendId, IZoneObserver frontendObserver);
 
     /// <summary>Takes the character out of its zone and saves where it stood.</summary>
     Task<GameResult<CharacterSnapshot>> LeaveWorldAsync();
+
+    /// <summary>
+    /// Called by a zone when the player walked into a portal: saves the new zone and position first, then joins the
+    /// target zone; a request from a zone or stay that is no longer current is ignored, so a retry cannot duplicate.
+    /// </summary>
+    // One-way: the zone must never wait on a player grain that may itself be waiting on the zone.
+    [OneWay]
+    Task TransferAsync(ZoneTransferRequest request);
 
     /// <summary>Called by the zone to save the live position; checkpoints from another zone or an earlier stay are ignored.</summary>
     // One-way: the zone must never wait on a player grain that may itself be waiting on the zone.

@@ -1,25 +1,36 @@
+using Orleans.Concurrency;
 using Sunderfall.Grains.Interfaces.Common;
 
 namespace Sunderfall.Grains.Interfaces.Zones;
 
 /// <summary>
-/// One zone, keyed by its id. Owns the live positions of the players in it, validates their moves and sends one
-/// batch of changes per tick to each frontend that has players here.
+/// One zone instance ("{template}/{channel}"), simulated by the server at a fixed tick: it owns the live positions
+/// of the players and monsters in it, applies queued movement inputs at the tick, runs monster AI, moves players
+/// through portals and sends one batch per tick to each frontend that has players here.
 /// </summary>
 public interface IZoneGrain : IGrainWithStringKey
 {
-    /// <summary>Places a player in the zone (or refreshes its frontend) and returns the roster.</summary>
+    /// <summary>Places a player in the zone (or refreshes its frontend); the player's frontend gets an Arrived notice.</summary>
     Task<GameResult<ZoneEntrySnapshot>> JoinAsync(ZoneJoinRequest request);
 
     /// <summary>Removes a player; returns its last position, or null if it was not here.</summary>
     Task<WorldPosition?> LeaveAsync(Guid playerId);
 
-    /// <summary>Moves a player if the move keeps to the zone's bounds and speed limit.</summary>
-    Task<MoveResult> MoveAsync(Guid playerId, WorldPosition target);
+    /// <summary>Queues a movement intent for the next tick; returns why it was refused, or null.</summary>
+    Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input);
 
     /// <summary>
-    /// Registers (or renews) a frontend's observer together with the players it serves here. Frontends call this
-    /// periodically: it renews the lease, and after a silo loss it re-creates the zone's roster from the players' grains.
+    /// Registers (or renews) a frontend's observer with the players it serves here, restoring players the zone lost
+    /// (after a silo loss) from their saved state. Returns the players that are not in this zone (they moved on or
+    /// left): the frontend re-enters them wherever their character now is.
     /// </summary>
-    Task SubscribeAsync(string frontendId, IZoneObserver observer, IReadOnlyList<Guid> playerIds);
+    Task<IReadOnlyList<Guid>> SubscribeAsync(string frontendId, IZoneObserver observer, IReadOnlyList<Guid> playerIds);
+
+    /// <summary>Asks for a full batch on the next tick (the frontend saw a gap in the tick numbers).</summary>
+    // One-way: only sets a flag; the answer arrives in the ordinary batch stream.
+    [OneWay]
+    Task ResyncAsync(string frontendId);
+
+    /// <summary>Counts for operators and tests: players, monsters, the current tick.</summary>
+    Task<ZoneStatus> GetStatusAsync();
 }

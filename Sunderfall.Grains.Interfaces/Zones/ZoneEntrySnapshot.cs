@@ -1,10 +1,11 @@
 namespace Sunderfall.Grains.Interfaces.Zones;
 
-/// <summary>What a player sees on entering a zone: its size and everyone in it.</summary>
+/// <summary>What a player learns on entering a zone instance; the entities follow in the tick batches.</summary>
 [GenerateSerializer, Immutable, Alias("sf.ZoneEntrySnapshot")]
 public sealed record ZoneEntrySnapshot(
     [property: Id(0)] string ZoneId,
-    [property: Id(1)] float Width,
-    [property: Id(2)] float Height,
-    [property: Id(3)] Guid SelfId,
-    [property: Id(4)] IReadOnlyList<ZoneEntitySnapshot> Entities);
+    [property: Id(1)] string Template,
+    [property: Id(2)] float Width,
+    [property: Id(3)] float Height,
+    [property: Id(4)] int SelfNetId,
+    [property: Id(5)] float ViewRadius);

@@ -2,7 +2,7 @@ using Sunderfall.Grains.Interfaces.Common;
 
 namespace Sunderfall.Grains.Interfaces.Zones;
 
-/// <summary>A player grain placing its character in a zone, reached through the named frontend.</summary>
+/// <summary>A player grain placing its character in a zone instance, reached through the named frontend.</summary>
 [GenerateSerializer, Immutable, Alias("sf.ZoneJoinRequest")]
 public sealed record ZoneJoinRequest(
     [property: Id(0)] Guid PlayerId,

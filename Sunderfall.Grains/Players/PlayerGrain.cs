@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sunderfall.Content;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Names;
 using Sunderfall.Grains.Interfaces.Players;
@@ -8,12 +10,21 @@ using Sunderfall.Grains.World;
 
 namespace Sunderfall.Grains.Players;
 
-/// <summary>The durable character. Every change a player would miss is written before it is reported.</summary>
+/// <summary>
+/// The durable character. Every change a player would miss (creation, zone changes, the position on leaving) is
+/// written before it is reported or acted on; the zone of record is the one in PostgreSQL.
+/// </summary>
 public sealed class PlayerGrain(
     [PersistentState("player", GrainStorage.Game)] IPersistentState<PlayerState> state,
     IOptions<WorldOptions> world,
-    TimeProvider clock) : Grain, IPlayerGrain
+    ContentCatalog content,
+    TimeProvider clock,
+    ILogger<PlayerGrain> logger) : Grain, IPlayerGrain
 {
+    // The frontend serving the current stay, kept in memory to join the next zone after a portal. Lost with the
+    // activation; the frontend's subscription renewal then re-enters the player.
+    private (string Id, IZoneObserver Observer)? frontend;
+
     private Guid Id => this.GetPrimaryKey();
 
     public async Task<GameResult<CharacterSnapshot>> CreateAsync(CreateCharacterRequest request)
@@ -44,15 +55,15 @@ public sealed class PlayerGrain(
             return GameResult<CharacterSnapshot>.Failure(GameErrorCode.NameTaken, $"the name '{request.Name}' is taken; choose another");
         }
 
-        var options = world.Value;
+        var start = content.Zones[world.Value.StartZone];
         state.State = new PlayerState
         {
             Name = request.Name,
             Class = request.Class,
             Level = 1,
-            ZoneId = options.StartZone,
-            X = options.SpawnX,
-            Y = options.SpawnY,
+            ZoneId = start.Id,
+            X = start.Spawn.X,
+            Y = start.Spawn.Y,
             CreatedAt = clock.GetUtcNow(),
         };
         await state.WriteStateAsync();
@@ -61,19 +72,28 @@ public sealed class PlayerGrain(
 
     public Task<CharacterSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
 
-    public async Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsync(string frontendId, IZoneObserver frontend)
+    public async Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsync(string frontendId, IZoneObserver frontendObserver)
     {
         if (!state.RecordExists)
         {
             return GameResult<ZoneEntrySnapshot>.Failure(GameErrorCode.CharacterNotFound, $"no character has the id {Id}");
         }
 
+        frontend = (frontendId, frontendObserver);
+        var template = ZoneInstances.Template(state.State.ZoneId);
+        if (!content.Zones.ContainsKey(template))
+        {
+            // The zone was removed from the content: start over in the start zone.
+            var start = content.Zones[world.Value.StartZone];
+            (state.State.ZoneId, state.State.X, state.State.Y) = (start.Id, start.Spawn.X, start.Spawn.Y);
+            template = start.Id;
+        }
+
+        state.State.ZoneId = await GrainFactory.GetGrain<IZoneDirectoryGrain>(template).AssignAsync(Id, state.State.ZoneId);
         state.State.InWorld = true;
         state.State.WorldSession++;
         await state.WriteStateAsync();
-        var zone = GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId);
-        return await zone.JoinAsync(new ZoneJoinRequest(
-            Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontend, state.State.WorldSession));
+        return await JoinCurrentZoneAsync(frontendId, frontendObserver);
     }
 
     public async Task<GameResult<CharacterSnapshot>> LeaveWorldAsync()
@@ -91,8 +111,35 @@ public sealed class PlayerGrain(
         }
 
         state.State.InWorld = false;
+        frontend = null;
         await state.WriteStateAsync();
         return GameResult<CharacterSnapshot>.Success(Snapshot());
+    }
+
+    public async Task TransferAsync(ZoneTransferRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var current = state.RecordExists && state.State.InWorld && state.State.WorldSession == request.WorldSession
+            && string.Equals(state.State.ZoneId, request.FromZone, StringComparison.Ordinal);
+        if (!current || !content.Zones.ContainsKey(request.TargetTemplate))
+        {
+            // Stale (an earlier stay, or a repeat of a transfer already done): doing it again would duplicate it.
+            return;
+        }
+
+        // Written first: if this silo dies now, the player is found in the target zone, not lost between the two.
+        state.State.ZoneId = await GrainFactory.GetGrain<IZoneDirectoryGrain>(request.TargetTemplate).AssignAsync(Id, null);
+        (state.State.X, state.State.Y) = (request.Target.X, request.Target.Y);
+        state.State.WorldSession++;
+        await state.WriteStateAsync();
+        if (frontend is { } serving)
+        {
+            var joined = await JoinCurrentZoneAsync(serving.Id, serving.Observer);
+            if (joined.Error is { } error)
+            {
+                logger.LogWarning("Player {Player} could not join {Zone} after a portal: {Error}", Id, state.State.ZoneId, error.Message);
+            }
+        }
     }
 
     public async Task CheckpointPositionAsync(string zoneId, long worldSession, WorldPosition position)
@@ -110,6 +157,10 @@ public sealed class PlayerGrain(
         state.State.Y = position.Y;
         await state.WriteStateAsync();
     }
+
+    private Task<GameResult<ZoneEntrySnapshot>> JoinCurrentZoneAsync(string frontendId, IZoneObserver frontendObserver) =>
+        GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).JoinAsync(new ZoneJoinRequest(
+            Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontendObserver, state.State.WorldSession));
 
     private CharacterSnapshot Snapshot() => new(
         Id, state.State.Name, state.State.Class, state.State.Level, state.State.ZoneId, new WorldPosition(state.State.X, state.State.Y),

@@ -12,31 +12,15 @@ public sealed class WorldOptions
     [Required, RegularExpression("^[a-z0-9-]{1,32}$", ErrorMessage = "World:StartZone must be 1-32 characters of a-z, 0-9 or '-'.")]
     public string StartZone { get; set; } = "ashen-vale";
 
-    /// <summary>Zone width in units; positions run from 0 to this.</summary>
-    [Range(10, 100_000)]
-    public float ZoneWidth { get; set; } = 1000f;
-
-    /// <summary>Zone height in units; positions run from 0 to this.</summary>
-    [Range(10, 100_000)]
-    public float ZoneHeight { get; set; } = 1000f;
-
-    /// <summary>Where new characters appear.</summary>
-    [Range(0, 100_000)]
-    public float SpawnX { get; set; } = 500f;
-
-    /// <summary>Where new characters appear.</summary>
-    [Range(0, 100_000)]
-    public float SpawnY { get; set; } = 500f;
-
-    /// <summary>Top movement speed, units per second.</summary>
+    /// <summary>Player walking speed, units per second.</summary>
     [Range(0.1, 1000)]
-    public float MaxSpeed { get; set; } = 10f;
+    public float PlayerSpeed { get; set; } = 5f;
 
-    /// <summary>Extra distance allowed on any move, for network jitter, in units.</summary>
-    [Range(0, 100)]
-    public float MoveSlack { get; set; } = 1f;
+    /// <summary>Most channels (instances) one zone template may open; beyond, channels fill over their cap.</summary>
+    [Range(1, 1000)]
+    public int MaxChannelsPerZone { get; set; } = 8;
 
-    /// <summary>How often a zone sends its batch of changes to the frontends.</summary>
+    /// <summary>The zone tick: inputs are applied, monsters think and one batch goes to each frontend.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How often a zone saves moved players' positions to their player grains.</summary>

@@ -2,10 +2,18 @@ using Sunderfall.Grains.Interfaces.Zones;
 
 namespace Sunderfall.Grains.Zones;
 
-/// <summary>A frontend subscribed to a zone: its observer and when it last renewed.</summary>
+/// <summary>A frontend subscribed to a zone: its observer, when it last renewed, and its batch stream's state.</summary>
 internal sealed class FrontendLease(IZoneObserver observer, DateTimeOffset renewedAt)
 {
     public IZoneObserver Observer { get; set; } = observer;
 
     public DateTimeOffset RenewedAt { get; set; } = renewedAt;
+
+    /// <summary>Batches sent to this frontend so far; the next batch carries this plus one.</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The next batch must hold every entity (new subscriber, or it reported a gap).</summary>
+    public bool NeedsFull { get; set; } = true;
+
+    public List<PlayerNotice> Notices { get; } = [];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sunderfall.Content;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
@@ -8,27 +9,31 @@ using Sunderfall.Grains.World;
 namespace Sunderfall.Grains.Zones;
 
 /// <summary>
-/// A zone's live state. Moves are validated and applied as they arrive; the changes collect until the tick, which
-/// sends one batch to each subscribed frontend. Positions are checkpointed to player grains periodically and when
-/// the zone deactivates, never per move.
+/// A zone instance on the cluster: runs its <see cref="ZoneSimulation"/> at the fixed tick and sends each subscribed
+/// frontend one batch per tick (one-way). Live positions are checkpointed to player grains periodically, on
+/// leaving and on deactivation, never per input.
 /// </summary>
-public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider clock, ILogger<ZoneGrain> logger) : Grain, IZoneGrain
+public sealed class ZoneGrain(ContentCatalog content, IOptions<WorldOptions> worldOptions, TimeProvider clock, ILogger<ZoneGrain> logger)
+    : Grain, IZoneGrain
 {
+    private static readonly IReadOnlyDictionary<Guid, long> NoAcks = new Dictionary<Guid, long>();
     private readonly WorldOptions world = worldOptions.Value;
-    private readonly MovementRules rules = new(
-        worldOptions.Value.ZoneWidth, worldOptions.Value.ZoneHeight, worldOptions.Value.MaxSpeed, worldOptions.Value.MoveSlack);
     private readonly Dictionary<Guid, ZoneMember> members = [];
     private readonly Dictionary<string, FrontendLease> frontends = new(StringComparer.Ordinal);
-    private readonly Dictionary<Guid, ZoneEntitySnapshot> changed = [];
-    private readonly HashSet<Guid> removed = [];
-    private long sequence;
+    private ZoneSimulation? simulation;
+    private bool populationChanged;
 
     private string ZoneId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(world.TickInterval, world.TickInterval));
-        this.RegisterGrainTimer(CheckpointAsync, new GrainTimerCreationOptions(world.CheckpointInterval, world.CheckpointInterval));
+        if (content.Zones.TryGetValue(ZoneInstances.Template(ZoneId), out var definition))
+        {
+            simulation = new ZoneSimulation(definition, content, world.PlayerSpeed, StableSeed(ZoneId));
+            this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(world.TickInterval, world.TickInterval));
+            this.RegisterGrainTimer(CheckpointAsync, new GrainTimerCreationOptions(world.CheckpointInterval, world.CheckpointInterval));
+        }
+
         return Task.CompletedTask;
     }
 
@@ -38,63 +43,49 @@ public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider 
     public Task<GameResult<ZoneEntrySnapshot>> JoinAsync(ZoneJoinRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RenewLease(request.FrontendId, request.Frontend);
-        if (members.TryGetValue(request.PlayerId, out var existing))
+        if (simulation is null)
         {
-            existing.FrontendId = request.FrontendId;
-            existing.WorldSession = request.WorldSession;
+            return Task.FromResult(GameResult<ZoneEntrySnapshot>.Failure(
+                GameErrorCode.InvalidArgument, $"zone {ZoneId} does not exist; known zones: {string.Join(", ", content.Zones.Keys)}"));
+        }
+
+        var lease = RenewLease(request.FrontendId, request.Frontend);
+        var netId = simulation.AddPlayer(request.PlayerId, request.Name, request.Position);
+        simulation.TryGetPlayer(request.PlayerId, out _, out var position);
+        if (members.TryGetValue(request.PlayerId, out var member))
+        {
+            member.FrontendId = request.FrontendId;
+            member.WorldSession = request.WorldSession;
         }
         else
         {
-            // A position saved before the zone's bounds shrank is pulled back inside.
-            var position = rules.IsInside(request.Position) ? request.Position : new WorldPosition(world.SpawnX, world.SpawnY);
-            existing = new ZoneMember(request.PlayerId, request.Name, position, request.FrontendId, request.WorldSession, ArrivalTimestamp());
-            members.Add(existing.Id, existing);
+            members.Add(request.PlayerId, new ZoneMember(request.FrontendId, request.WorldSession, position));
+            populationChanged = true;
         }
 
-        removed.Remove(existing.Id);
-        changed[existing.Id] = ToSnapshot(existing);
-        var roster = members.Values.Select(ToSnapshot).ToList();
-        return Task.FromResult(GameResult<ZoneEntrySnapshot>.Success(
-            new ZoneEntrySnapshot(ZoneId, world.ZoneWidth, world.ZoneHeight, request.PlayerId, roster)));
+        var zone = simulation.Zone;
+        var entry = new ZoneEntrySnapshot(ZoneId, zone.Id, zone.Width, zone.Height, netId, zone.ViewRadius);
+        lease.Notices.Add(new PlayerNotice(request.PlayerId, PlayerNoticeKind.Arrived, netId, position, null, entry));
+        return Task.FromResult(GameResult<ZoneEntrySnapshot>.Success(entry));
     }
 
     public Task<WorldPosition?> LeaveAsync(Guid playerId)
     {
-        if (!members.Remove(playerId, out var member))
-        {
-            return Task.FromResult<WorldPosition?>(null);
-        }
-
-        changed.Remove(playerId);
-        removed.Add(playerId);
-        return Task.FromResult<WorldPosition?>(member.Position);
+        var last = simulation?.RemovePlayer(playerId);
+        populationChanged |= members.Remove(playerId);
+        return Task.FromResult(last);
     }
 
-    public Task<MoveResult> MoveAsync(Guid playerId, WorldPosition target)
-    {
-        if (!members.TryGetValue(playerId, out var member))
-        {
-            return Task.FromResult(new MoveResult(null, new GameError(GameErrorCode.NotInZone, $"the player is not in zone {ZoneId}")));
-        }
+    public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input) =>
+        Task.FromResult(simulation is null
+            ? new GameError(GameErrorCode.NotInZone, $"zone {ZoneId} does not exist")
+            : simulation.SubmitInput(playerId, input));
 
-        var now = clock.GetTimestamp();
-        var error = rules.Check(member.Position, target, clock.GetElapsedTime(member.LastMoveTimestamp, now));
-        if (error is not null)
-        {
-            return Task.FromResult(new MoveResult(member.Position, error));
-        }
-
-        member.Position = target;
-        member.LastMoveTimestamp = now;
-        changed[playerId] = ToSnapshot(member);
-        return Task.FromResult(new MoveResult(target, null));
-    }
-
-    public async Task SubscribeAsync(string frontendId, IZoneObserver observer, IReadOnlyList<Guid> playerIds)
+    public async Task<IReadOnlyList<Guid>> SubscribeAsync(string frontendId, IZoneObserver observer, IReadOnlyList<Guid> playerIds)
     {
         ArgumentNullException.ThrowIfNull(playerIds);
         RenewLease(frontendId, observer);
+        var missing = new List<Guid>();
         foreach (var playerId in playerIds)
         {
             if (members.TryGetValue(playerId, out var member))
@@ -103,71 +94,149 @@ public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider 
                 continue;
             }
 
-            // The frontend still serves this player but the zone does not know it: the zone re-activated (its silo
-            // was lost). Rebuild the entry from the player's last checkpoint.
+            // The frontend still serves this player but the zone does not know it: either the zone re-activated
+            // (its silo was lost) and the player's saved state says it is here - restore it - or it moved on.
             var character = await GrainFactory.GetGrain<IPlayerGrain>(playerId).GetAsync();
-            if (character is { InWorld: true } && string.Equals(character.ZoneId, ZoneId, StringComparison.Ordinal) && !members.ContainsKey(playerId))
+            if (simulation is not null && character is { InWorld: true } && character.ZoneId == ZoneId && !members.ContainsKey(playerId))
             {
-                var restored = new ZoneMember(playerId, character.Name, character.Position, frontendId, character.WorldSession, ArrivalTimestamp());
-                members.Add(playerId, restored);
-                changed[playerId] = ToSnapshot(restored);
-                logger.LogInformation("Zone {Zone} restored player {Player} from its checkpoint", ZoneId, playerId);
+                var joined = await JoinAsync(new ZoneJoinRequest(playerId, character.Name, character.Position, frontendId, observer, character.WorldSession));
+                logger.LogInformation("Zone {Zone} restored player {Player} from its checkpoint: {Outcome}", ZoneId, playerId, joined.IsSuccess);
+            }
+            else if (!members.ContainsKey(playerId))
+            {
+                missing.Add(playerId);
             }
         }
+
+        return missing;
     }
 
-    private void RenewLease(string frontendId, IZoneObserver observer)
+    public Task ResyncAsync(string frontendId)
     {
         if (frontends.TryGetValue(frontendId, out var lease))
         {
-            lease.Observer = observer;
-            lease.RenewedAt = clock.GetUtcNow();
-        }
-        else
-        {
-            frontends.Add(frontendId, new FrontendLease(observer, clock.GetUtcNow()));
-        }
-    }
-
-    private Task TickAsync(CancellationToken cancellationToken)
-    {
-        ExpireFrontends();
-        if (changed.Count == 0 && removed.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        var batch = new ZoneUpdateBatch(ZoneId, ++sequence, [.. changed.Values], [.. removed]);
-        changed.Clear();
-        removed.Clear();
-        foreach (var (frontendId, lease) in frontends)
-        {
-            try
-            {
-                // One-way: returns at once; a dead frontend costs nothing here and is dropped when its lease ends.
-                _ = lease.Observer.OnZoneUpdateAsync(batch);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Zone {Zone} could not send its update to frontend {Frontend}", ZoneId, frontendId);
-            }
+            lease.NeedsFull = true;
         }
 
         return Task.CompletedTask;
     }
 
+    public Task<ZoneStatus> GetStatusAsync() => Task.FromResult(new ZoneStatus(
+        ZoneId, simulation?.Tick ?? 0, simulation?.PlayerCount ?? 0, simulation?.MonsterCount ?? 0, simulation?.Corrections ?? 0, frontends.Count));
+
+    private FrontendLease RenewLease(string frontendId, IZoneObserver observer)
+    {
+        if (frontends.TryGetValue(frontendId, out var lease))
+        {
+            lease.Observer = observer;
+            lease.RenewedAt = clock.GetUtcNow();
+            return lease;
+        }
+
+        lease = new FrontendLease(observer, clock.GetUtcNow());
+        frontends.Add(frontendId, lease);
+        return lease;
+    }
+
+    private Task TickAsync(CancellationToken cancellationToken)
+    {
+        ExpireFrontends();
+        var result = simulation!.Step((float)world.TickInterval.TotalSeconds);
+        foreach (var crossing in result.Crossings)
+        {
+            if (members.Remove(crossing.PlayerId, out var member))
+            {
+                populationChanged = true;
+                var portal = crossing.Portal;
+                _ = GrainFactory.GetGrain<IPlayerGrain>(crossing.PlayerId).TransferAsync(
+                    new ZoneTransferRequest(ZoneId, member.WorldSession, portal.TargetZone, new WorldPosition(portal.TargetX, portal.TargetY)));
+                NoticeFor(member.FrontendId)?.Add(new PlayerNotice(crossing.PlayerId, PlayerNoticeKind.Departed, crossing.NetId, crossing.At, null));
+            }
+        }
+
+        foreach (var correction in result.Corrections)
+        {
+            if (members.TryGetValue(correction.PlayerId, out var member))
+            {
+                NoticeFor(member.FrontendId)?.Add(correction);
+            }
+        }
+
+        SendBatches(result);
+        if (populationChanged)
+        {
+            populationChanged = false;
+            _ = GrainFactory.GetGrain<IZoneDirectoryGrain>(ZoneInstances.Template(ZoneId)).ReportPopulationAsync(ZoneId, members.Count);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void SendBatches(ZoneTickResult result)
+    {
+        foreach (var (frontendId, lease) in frontends)
+        {
+            var acks = AcksFor(frontendId, result.Acks);
+            ZoneTickBatch batch;
+            if (lease.NeedsFull)
+            {
+                lease.NeedsFull = false;
+                batch = new ZoneTickBatch(ZoneId, result.Tick, lease.Sequence + 1, true, simulation!.Entities(), [], [], [.. lease.Notices], acks);
+            }
+            else if (!result.IsEmpty || lease.Notices.Count > 0)
+            {
+                batch = new ZoneTickBatch(ZoneId, result.Tick, lease.Sequence + 1, false, result.Spawned, result.Moved, result.Despawned, [.. lease.Notices], acks);
+            }
+            else
+            {
+                continue;
+            }
+
+            lease.Sequence++;
+            lease.Notices.Clear();
+            try
+            {
+                // One-way: returns at once; a dead frontend costs nothing here and is dropped when its lease ends.
+                _ = lease.Observer.OnZoneTickAsync(batch);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Zone {Zone} could not send tick {Tick} to frontend {Frontend}", ZoneId, result.Tick, frontendId);
+            }
+        }
+    }
+
+    private IReadOnlyDictionary<Guid, long> AcksFor(string frontendId, IReadOnlyDictionary<Guid, long> acks)
+    {
+        Dictionary<Guid, long>? mine = null;
+        foreach (var (playerId, sequence) in acks)
+        {
+            if (members.TryGetValue(playerId, out var member) && member.FrontendId == frontendId)
+            {
+                (mine ??= [])[playerId] = sequence;
+            }
+        }
+
+        return mine ?? NoAcks;
+    }
+
+    private List<PlayerNotice>? NoticeFor(string frontendId) => frontends.TryGetValue(frontendId, out var lease) ? lease.Notices : null;
+
     private void ExpireFrontends()
     {
         var cutoff = clock.GetUtcNow() - world.FrontendLease;
-        foreach (var (frontendId, lease) in frontends.Where(f => f.Value.RenewedAt < cutoff).ToList())
+        foreach (var (frontendId, _) in frontends.Where(f => f.Value.RenewedAt < cutoff).ToList())
         {
             frontends.Remove(frontendId);
-            foreach (var member in members.Values.Where(m => m.FrontendId == frontendId).ToList())
+            foreach (var (playerId, member) in members.Where(m => m.Value.FrontendId == frontendId).ToList())
             {
-                members.Remove(member.Id);
-                changed.Remove(member.Id);
-                removed.Add(member.Id);
-                _ = GrainFactory.GetGrain<IPlayerGrain>(member.Id).CheckpointPositionAsync(ZoneId, member.WorldSession, member.Position);
+                if (simulation?.RemovePlayer(playerId) is { } last)
+                {
+                    _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).CheckpointPositionAsync(ZoneId, member.WorldSession, last);
+                }
+
+                members.Remove(playerId);
+                populationChanged = true;
             }
 
             logger.LogInformation("Zone {Zone} dropped frontend {Frontend}: its lease ran out", ZoneId, frontendId);
@@ -176,19 +245,28 @@ public sealed class ZoneGrain(IOptions<WorldOptions> worldOptions, TimeProvider 
 
     private Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        foreach (var member in members.Values.Where(m => m.Position != m.CheckpointedPosition))
+        foreach (var (playerId, member) in members)
         {
-            // One-way: the player grain writes on its own turn; the zone never waits on it (see IPlayerGrain).
-            _ = GrainFactory.GetGrain<IPlayerGrain>(member.Id).CheckpointPositionAsync(ZoneId, member.WorldSession, member.Position);
-            member.CheckpointedPosition = member.Position;
+            if (simulation!.TryGetPlayer(playerId, out _, out var position) && position != member.CheckpointedPosition)
+            {
+                // One-way: the player grain writes on its own turn; the zone never waits on it (see IPlayerGrain).
+                _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).CheckpointPositionAsync(ZoneId, member.WorldSession, position);
+                member.CheckpointedPosition = position;
+            }
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>An arriving player may move at once: it is credited with the longest idle time the rules count.</summary>
-    private long ArrivalTimestamp() =>
-        clock.GetTimestamp() - (long)(MovementRules.MaxCreditedIdle.TotalSeconds * clock.TimestampFrequency);
+    /// <summary>FNV-1a of the zone id: the same zone gets the same monster behaviour in every activation.</summary>
+    private static int StableSeed(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
 
-    private static ZoneEntitySnapshot ToSnapshot(ZoneMember member) => new(member.Id, member.Name, member.Position);
+        return (int)hash;
+    }
 }

@@ -1,10 +1,16 @@
 namespace Sunderfall.Protocol.World
 {
-    /// <summary>The reply to EnterWorld: the zone and everyone in it, the caller included.</summary>
+    /// <summary>
+    /// The reply to EnterWorld, and the ZoneChanged event after a portal: the zone the caller is now in. The
+    /// entities around the caller arrive in WorldDelta events.
+    /// </summary>
     public sealed class ZoneEntered
     {
-        /// <summary>The zone id.</summary>
+        /// <summary>The zone instance, "{template}/{channel}", e.g. "ashen-vale/1".</summary>
         public string ZoneId { get; set; } = "";
+
+        /// <summary>The zone template (its content id), e.g. "ashen-vale": the map to draw.</summary>
+        public string Template { get; set; } = "";
 
         /// <summary>Zone width in units; positions run from 0 to Width.</summary>
         public float Width { get; set; }
@@ -12,10 +18,10 @@ namespace Sunderfall.Protocol.World
         /// <summary>Zone height in units; positions run from 0 to Height.</summary>
         public float Height { get; set; }
 
-        /// <summary>The caller's own entity id.</summary>
-        public string SelfId { get; set; } = "";
+        /// <summary>The caller's own entity in WorldDelta payloads.</summary>
+        public int SelfNetId { get; set; }
 
-        /// <summary>Every entity in the zone when the caller entered.</summary>
-        public EntityInfo[] Entities { get; set; } = System.Array.Empty<EntityInfo>();
+        /// <summary>How far the caller sees, in units: entities farther away are not sent.</summary>
+        public float ViewRadius { get; set; }
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
+using Sunderfall.Content;
 using Sunderfall.Grains.World;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
@@ -21,10 +23,14 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WorldOptions>().BindConfiguration(WorldOptions.SectionName).ValidateDataAnnotations()
-            .Validate(w => w.SpawnX <= w.ZoneWidth && w.SpawnY <= w.ZoneHeight, "World:SpawnX/SpawnY must lie inside World:ZoneWidth/ZoneHeight.")
             .Validate(w => w.TickInterval >= TimeSpan.FromMilliseconds(5) && w.TickInterval <= TimeSpan.FromSeconds(1), "World:TickInterval must be 00:00:00.005 to 00:00:01.")
+            .Validate(w => w.CheckpointInterval >= TimeSpan.FromMilliseconds(100), "World:CheckpointInterval must be at least 00:00:00.1.")
+            .Validate(w => w.FrontendLease >= TimeSpan.FromSeconds(1), "World:FrontendLease must be at least 00:00:01.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName);
+        // Validated by SiloStartupChecks before the host is built; loaded once and shared read-only.
+        builder.Services.AddSingleton(sp => ContentLoader.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.FullPath));
 
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

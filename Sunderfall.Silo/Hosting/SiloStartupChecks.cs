@@ -1,4 +1,6 @@
 using Npgsql;
+using Sunderfall.Content;
+using Sunderfall.Grains.World;
 using Sunderfall.Migrations;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Configuration;
@@ -16,6 +18,21 @@ public static class SiloStartupChecks
     public static async Task<string?> RunAsync(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var contentOptions = configuration.GetSection(ContentOptions.SectionName).Get<ContentOptions>() ?? new ContentOptions();
+        try
+        {
+            var content = ContentLoader.Load(contentOptions.FullPath);
+            var world = configuration.GetSection(WorldOptions.SectionName).Get<WorldOptions>() ?? new WorldOptions();
+            if (!content.Zones.ContainsKey(world.StartZone))
+            {
+                return $"silo: World:StartZone '{world.StartZone}' is not a zone in {contentOptions.FullPath}; known zones: {string.Join(", ", content.Zones.Keys)}";
+            }
+        }
+        catch (ContentValidationException ex)
+        {
+            return $"silo: the content in {contentOptions.FullPath} is invalid ({ex.Errors.Count} problem(s)):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", ex.Errors)}";
+        }
+
         const string storageKey = StorageOptions.SectionName + ":" + nameof(StorageOptions.ConnectionString);
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         if (string.IsNullOrWhiteSpace(storage.ConnectionString))

@@ -67,30 +67,30 @@ public sealed class InputValidationTests(SharedClusterFixture fixture)
     }
 
     [Theory]
-    [InlineData(float.NaN, 500f, ErrorCode.InvalidArgument, "finite")]
-    [InlineData(500f, float.PositiveInfinity, ErrorCode.InvalidArgument, "finite")]
-    [InlineData(-1f, 500f, ErrorCode.InvalidArgument, "x must be within 0..1000")]
-    [InlineData(500f, 1000.5f, ErrorCode.InvalidArgument, "y within 0..1000")]
-    [InlineData(600f, 600f, ErrorCode.MoveRejected, "the limit is 10 units/s")]
-    public async Task Move_ThatBreaksTheRules_IsCorrectedAndThePlayerStaysPut(float x, float y, ErrorCode code, string expected)
+    [InlineData(1L, float.NaN, 0f, "finite")]
+    [InlineData(1L, 0f, float.PositiveInfinity, "finite")]
+    [InlineData(1L, 3f, 4f, "has length 5; it must be at most 1")]
+    [InlineData(-5L, 1f, 0f, "sequence -5 is negative")]
+    public async Task Move_WithAMalformedInput_IsRefusedAndThePlayerStaysPut(long sequence, float dirX, float dirY, string expected)
     {
         await using var mover = await Cluster.ConnectAsync();
-        await using var watcher = await Cluster.ConnectAsync();
         var (character, _) = await mover.CreateAndEnterAsync("Cheat");
-        await watcher.CreateAndEnterAsync("Judge");
+        Assert.True(await GameClient.EventuallyAsync(() => mover.Self() is not null, TimeSpan.FromSeconds(10)));
 
-        await mover.MoveAsync(x, y);
+        await mover.SendRawMoveAsync(sequence, dirX, dirY);
 
-        Assert.True(await GameClient.EventuallyAsync(() => !mover.Corrections.IsEmpty, TimeSpan.FromSeconds(10)), "no correction came back");
-        var correction = Assert.Single(mover.Corrections);
-        Assert.Equal(code, correction.Error.Code);
-        Assert.Contains(expected, correction.Error.Message, StringComparison.Ordinal);
-        Assert.Equal((500f, 500f), (correction.X, correction.Y));
+        Assert.True(await GameClient.EventuallyAsync(() => !mover.Errors.IsEmpty, TimeSpan.FromSeconds(10)), "no error came back");
+        var error = Assert.Single(mover.Errors);
+        Assert.Equal(ErrorCode.InvalidArgument, error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        await Task.Delay(300);
+        Assert.Equal((500f, 500f), (mover.Self()!.Value.X, mover.Self()!.Value.Y));
 
-        // A legal move afterwards still works and is what the others see.
-        await mover.MoveAsync(501f, 500f);
-        Assert.True(await GameClient.EventuallyAsync(() => watcher.HasSeen(character.Id, 501f, 500f), TimeSpan.FromSeconds(10)));
-        Assert.False(watcher.HasSeen(character.Id, x, y), "the refused position reached another player");
+        // A legal input afterwards still works.
+        await mover.MoveAsync(1f, 0f);
+        var moved = await GameClient.EventuallyAsync(() => mover.Self() is { X: > 501f }, TimeSpan.FromSeconds(10));
+        await mover.MoveAsync(0f, 0f);
+        Assert.True(moved, $"{character.Name} could not move after a refused input");
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using Sunderfall.IntegrationTests.Infrastructure;
-using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 using Xunit;
+using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 
 namespace Sunderfall.IntegrationTests.Game;
 
 [Collection(SharedClusterDefinition.Name)]
 public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
     private GameCluster Cluster => fixture.Cluster;
 
     [Theory]
@@ -19,16 +21,17 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
 
         var created = await client.CreateCharacterAsync(name, "mage");
         Assert.True(created.Ok, created.Error?.Message);
-        Assert.Equal(name, created.Value!.Name);
-        Assert.Equal("mage", created.Value.Class);
-        Assert.Equal(1, created.Value.Level);
-        Assert.Equal("ashen-vale", created.Value.ZoneId);
+        Assert.Equal((name, "mage", 1, "ashen-vale"), (created.Value!.Name, created.Value.Class, created.Value.Level, created.Value.ZoneId));
 
         var entered = await client.EnterWorldAsync(created.Value.Id);
         Assert.True(entered.Ok, entered.Error?.Message);
-        Assert.Equal(created.Value.Id, entered.Value!.SelfId);
-        var self = Assert.Single(entered.Value.Entities, e => e.Id == created.Value.Id);
-        Assert.Equal((500f, 500f), (self.X, self.Y));
+        Assert.Equal("ashen-vale", entered.Value!.Template);
+        Assert.StartsWith("ashen-vale/", entered.Value.ZoneId, StringComparison.Ordinal);
+        Assert.Equal((1000f, 1000f), (entered.Value.Width, entered.Value.Height));
+        Assert.True(await GameClient.EventuallyAsync(() => client.Self() is not null, Wait), "the client never saw itself");
+        Assert.Equal((500f, 500f), (client.Self()!.Value.X, client.Self()!.Value.Y));
+        Assert.Equal(name, client.Self()!.Value.Name);
+        Assert.Null(client.ApplyFailure);
     }
 
     [Fact]
@@ -37,15 +40,39 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
         await using var walker = await Cluster.ConnectAsync();
         await using var watcher = await Cluster.ConnectAsync("json");
         var (walkerCharacter, _) = await walker.CreateAndEnterAsync("Walk");
-        var (_, watcherZone) = await watcher.CreateAndEnterAsync("Watch");
-        Assert.Contains(watcherZone.Entities, e => e.Id == walkerCharacter.Id);
+        await watcher.CreateAndEnterAsync("Watch");
+        Assert.True(await GameClient.EventuallyAsync(() => watcher.Find(walkerCharacter.Name) is not null, Wait), "the watcher never saw the walker");
 
-        await walker.MoveAsync(503f, 504f);
+        await walker.MoveAsync(0f, 1f);
+        var sawItMove = await GameClient.EventuallyAsync(() => watcher.Find(walkerCharacter.Name) is { Y: > 502f }, Wait);
+        await walker.MoveAsync(0f, 0f);
 
-        Assert.True(
-            await GameClient.EventuallyAsync(() => watcher.HasSeen(walkerCharacter.Id, 503f, 504f), TimeSpan.FromSeconds(10)),
-            "the watcher never received the walker's move");
-        Assert.Empty(walker.Corrections);
+        Assert.True(sawItMove, "the watcher never saw the walker move");
+        Assert.True(await GameClient.EventuallyAsync(() => walker.LastAck >= 2, Wait), "the walker's inputs were never acknowledged");
+        Assert.Null(walker.ApplyFailure);
+        Assert.Null(watcher.ApplyFailure);
+    }
+
+    [Fact]
+    public async Task WalkingOutOfViewAndBack_DespawnsThenRespawnsThePlayerForTheWatcher()
+    {
+        await using var walker = await Cluster.ConnectAsync();
+        await using var watcher = await Cluster.ConnectAsync();
+        var (walkerCharacter, zone) = await walker.CreateAndEnterAsync("Far");
+        await watcher.CreateAndEnterAsync("Near");
+        Assert.True(await GameClient.EventuallyAsync(() => watcher.Find(walkerCharacter.Name) is not null, Wait));
+
+        // West from the spawn, well past the view radius (the map is open floor there).
+        await walker.MoveAsync(-1f, 0f);
+        var leftView = await GameClient.EventuallyAsync(() => walker.Self() is { X: var x } && x < 500f - zone.ViewRadius - 10f, Wait);
+        await walker.MoveAsync(0f, 0f);
+        Assert.True(leftView, "the walker never got far away");
+        Assert.True(await GameClient.EventuallyAsync(() => watcher.Find(walkerCharacter.Name) is null, Wait), "the walker is still in the watcher's view");
+
+        await walker.MoveAsync(1f, 0f);
+        var back = await GameClient.EventuallyAsync(() => watcher.Find(walkerCharacter.Name) is not null, Wait);
+        await walker.MoveAsync(0f, 0f);
+        Assert.True(back, "the walker never came back into view");
     }
 
     [Fact]
@@ -69,34 +96,34 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
     {
         string id;
         string name;
+        (float X, float Y) left;
         await using (var session = await Cluster.ConnectAsync())
         {
             var (character, _) = await session.CreateAndEnterAsync("Back");
             (id, name) = (character.Id, character.Name);
-            // Steps no longer than the speed rule's slack are legal however quickly they follow one another.
-            foreach (var (x, y) in new[] { (501f, 500f), (502f, 500f), (503f, 500f), (504f, 500f), (505f, 500f) })
-            {
-                await session.MoveAsync(x, y);
-            }
+            await session.MoveAsync(0.6f, 0.8f);
+            Assert.True(await GameClient.EventuallyAsync(() => session.Self() is { Y: > 510f }, Wait));
+            await session.MoveAsync(0f, 0f);
+            var still = await session.WaitUntilStillAsync(Wait);
 
-            Assert.True(await GameClient.EventuallyAsync(() => session.HasSeen(id, 505f, 500f), TimeSpan.FromSeconds(10)));
-            Assert.Empty(session.Corrections);
-
-            var left = await session.LeaveWorldAsync();
-            Assert.True(left.Ok, left.Error?.Message);
-            Assert.Equal((505f, 500f), (left.Value!.X, left.Value.Y));
+            var leave = await session.LeaveWorldAsync();
+            Assert.True(leave.Ok, leave.Error?.Message);
+            left = (leave.Value!.X, leave.Value.Y);
+            Assert.Equal(still.X, left.X, 1f / 16f);
+            Assert.Equal(still.Y, left.Y, 1f / 16f);
         }
 
         var row = await Cluster.ReadCharacterRowAsync(name);
         Assert.NotNull(row);
-        Assert.Equal(505f, row.Value.GetProperty("X").GetSingle());
-        Assert.Equal(500f, row.Value.GetProperty("Y").GetSingle());
+        Assert.Equal(left.X, row.Value.GetProperty("X").GetSingle());
+        Assert.Equal(left.Y, row.Value.GetProperty("Y").GetSingle());
 
         await using var again = await Cluster.ConnectAsync();
         var entered = await again.EnterWorldAsync(id);
         Assert.True(entered.Ok, entered.Error?.Message);
-        var self = Assert.Single(entered.Value!.Entities, e => e.Id == id);
-        Assert.Equal((505f, 500f), (self.X, self.Y));
+        Assert.True(await GameClient.EventuallyAsync(() => again.Self() is not null, Wait));
+        Assert.Equal(left.X, again.Self()!.Value.X, 1f / 16f);
+        Assert.Equal(left.Y, again.Self()!.Value.Y, 1f / 16f);
     }
 
     [Fact]
@@ -104,15 +131,14 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
     {
         await using var watcher = await Cluster.ConnectAsync();
         await watcher.CreateAndEnterAsync("Stay");
-        string leaverId;
+        string leaverName;
         await using (var leaver = await Cluster.ConnectAsync())
         {
             (var character, _) = await leaver.CreateAndEnterAsync("Gone");
-            leaverId = character.Id;
+            leaverName = character.Name;
+            Assert.True(await GameClient.EventuallyAsync(() => watcher.Find(leaverName) is not null, Wait));
         }
 
-        Assert.True(
-            await GameClient.EventuallyAsync(() => watcher.Updates.Any(u => u.Removed.Contains(leaverId)), TimeSpan.FromSeconds(10)),
-            "the watcher was never told the leaver left");
+        Assert.True(await GameClient.EventuallyAsync(() => watcher.Find(leaverName) is null, Wait), "the watcher still sees the leaver");
     }
 }

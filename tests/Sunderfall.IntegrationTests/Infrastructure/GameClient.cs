@@ -3,40 +3,75 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Sunderfall.Protocol;
 using Sunderfall.Protocol.Characters;
 using Sunderfall.Protocol.Errors;
+using Sunderfall.Protocol.Sync;
 using Sunderfall.Protocol.World;
 
 namespace Sunderfall.IntegrationTests.Infrastructure;
 
-/// <summary>A test player: a real SignalR connection that records everything the server pushes.</summary>
+/// <summary>
+/// A test player: a real SignalR connection that applies every WorldDelta to a client-side WorldView, exactly as a
+/// game client would, and records the other events.
+/// </summary>
 public sealed class GameClient(HubConnection connection) : IAsyncDisposable
 {
-    public ConcurrentQueue<WorldUpdate> Updates { get; } = new();
+    private readonly Lock gate = new();
+    private readonly WorldView view = new();
+    private long inputSequence;
 
     public ConcurrentQueue<MoveCorrection> Corrections { get; } = new();
 
     public ConcurrentQueue<ServerError> Errors { get; } = new();
 
+    public ConcurrentQueue<ZoneEntered> ZoneChanges { get; } = new();
+
+    /// <summary>The zone the client is in, from EnterWorld or the latest ZoneChanged.</summary>
+    public ZoneEntered? Zone { get; private set; }
+
+    /// <summary>Deltas received and applied.</summary>
+    public int DeltasApplied { get; private set; }
+
+    public long LastAck { get; private set; } = -1;
+
+    /// <summary>A WorldDelta payload the client could not apply (must never happen).</summary>
+    public Exception? ApplyFailure { get; private set; }
+
     public HubConnection Connection => connection;
 
     public async Task StartAsync()
     {
-        connection.On<WorldUpdate>(HubNames.WorldUpdateEvent, Updates.Enqueue);
+        connection.On<WorldDelta>(HubNames.WorldDeltaEvent, OnDelta);
         connection.On<MoveCorrection>(HubNames.CorrectionEvent, Corrections.Enqueue);
         connection.On<ServerError>(HubNames.ErrorEvent, Errors.Enqueue);
+        connection.On<ZoneEntered>(HubNames.ZoneChangedEvent, zone =>
+        {
+            Zone = zone;
+            ZoneChanges.Enqueue(zone);
+        });
         await connection.StartAsync();
     }
 
     public Task<CallResult<CharacterInfo>> CreateCharacterAsync(string? name, string? characterClass) =>
         connection.InvokeAsync<CallResult<CharacterInfo>>(HubNames.CreateCharacter, name, characterClass);
 
-    public Task<CallResult<ZoneEntered>> EnterWorldAsync(string? characterId) =>
-        connection.InvokeAsync<CallResult<ZoneEntered>>(HubNames.EnterWorld, characterId);
+    public async Task<CallResult<ZoneEntered>> EnterWorldAsync(string? characterId)
+    {
+        var result = await connection.InvokeAsync<CallResult<ZoneEntered>>(HubNames.EnterWorld, characterId);
+        if (result.Ok)
+        {
+            Zone = result.Value;
+        }
+
+        return result;
+    }
 
     public Task<CallResult<CharacterInfo>> LeaveWorldAsync() =>
         connection.InvokeAsync<CallResult<CharacterInfo>>(HubNames.LeaveWorld);
 
-    /// <summary>Fire-and-forget, as a real client moves.</summary>
-    public Task MoveAsync(float x, float y) => connection.SendAsync(HubNames.Move, x, y);
+    /// <summary>Fire-and-forget, as a real client moves: walk in a direction from the next tick on.</summary>
+    public Task MoveAsync(float dirX, float dirY) => connection.SendAsync(HubNames.Move, ++inputSequence, dirX, dirY);
+
+    /// <summary>Sends a raw input, sequence included (for malformed-input tests).</summary>
+    public Task SendRawMoveAsync(long sequence, float dirX, float dirY) => connection.SendAsync(HubNames.Move, sequence, dirX, dirY);
 
     /// <summary>Creates a character with a unique name and enters the world with it.</summary>
     public async Task<(CharacterInfo Character, ZoneEntered Zone)> CreateAndEnterAsync(string prefix, string characterClass = "warrior")
@@ -56,9 +91,25 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
         return (created.Value, entered.Value!);
     }
 
-    /// <summary>Whether some update carried the entity at (about) the position.</summary>
-    public bool HasSeen(string entityId, float x, float y) =>
-        Updates.Any(u => u.Changed.Any(e => e.Id == entityId && Math.Abs(e.X - x) < 0.01 && Math.Abs(e.Y - y) < 0.01));
+    /// <summary>The entity this client sees with the given name, if any.</summary>
+    public VisibleEntity? Find(string name)
+    {
+        lock (gate)
+        {
+            var all = new List<VisibleEntity>();
+            view.CopyTo(all);
+            return all.Cast<VisibleEntity?>().FirstOrDefault(e => e!.Value.Name == name);
+        }
+    }
+
+    /// <summary>This client's own entity as it sees it.</summary>
+    public VisibleEntity? Self()
+    {
+        lock (gate)
+        {
+            return Zone is { } zone && view.TryGet(zone.SelfNetId, out var self) ? self : null;
+        }
+    }
 
     public static string UniqueName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..(16 - prefix.Length)];
 
@@ -79,5 +130,46 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
         return condition();
     }
 
+    /// <summary>Waits until the own position stops changing (the character stood still for a while).</summary>
+    public async Task<VisibleEntity> WaitUntilStillAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        VisibleEntity? last = null;
+        var stillSince = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline)
+        {
+            var now = Self();
+            if (now is null || last is null || now.Value.X != last.Value.X || now.Value.Y != last.Value.Y)
+            {
+                (last, stillSince) = (now, DateTime.UtcNow);
+            }
+            else if (DateTime.UtcNow - stillSince > TimeSpan.FromMilliseconds(400))
+            {
+                return now.Value;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the character never stood still");
+    }
+
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+
+    private void OnDelta(WorldDelta delta)
+    {
+        lock (gate)
+        {
+            try
+            {
+                view.Apply(delta.Payload);
+                DeltasApplied++;
+                LastAck = delta.AckInput;
+            }
+            catch (FormatException ex)
+            {
+                ApplyFailure ??= ex;
+            }
+        }
+    }
 }

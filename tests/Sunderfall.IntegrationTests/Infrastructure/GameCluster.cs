@@ -72,7 +72,12 @@ public sealed class GameCluster : IAsyncDisposable
         ["SUNDERFALL_Cluster__ServiceId"] = ServiceId,
         ["SUNDERFALL_Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SUNDERFALL_Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Fast walkers, so a test reaches the portal 400 units away in seconds.
+        ["SUNDERFALL_World__PlayerSpeed"] = PlayerSpeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Walking speed the test clusters run with, units per second.</summary>
+    public const float PlayerSpeed = 50f;
 
     /// <summary>Starts a silo process (not waiting for it) and tracks it for disposal.</summary>
     public ServerProcess StartSilo(int index, string? storage = null, string? redis = null)
@@ -126,6 +131,23 @@ public sealed class GameCluster : IAsyncDisposable
         command.Parameters.AddWithValue("name", name);
         var json = (string?)await command.ExecuteScalarAsync();
         return json is null ? null : System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    /// <summary>Activates a zone instance on the silo with the given port (a placement hint), for cross-silo tests.</summary>
+    public async Task ActivateZoneOnSiloAsync(string zoneId, int siloPort)
+    {
+        var client = await OrleansClientAsync();
+        var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var target = hosts.Keys.Single(s => s.Endpoint.Port == siloPort);
+        RequestContext.Set(Orleans.Runtime.Placement.IPlacementDirector.PlacementHintKey, target);
+        try
+        {
+            await client.GetGrain<Sunderfall.Grains.Interfaces.Zones.IZoneGrain>(zoneId).GetStatusAsync();
+        }
+        finally
+        {
+            RequestContext.Remove(Orleans.Runtime.Placement.IPlacementDirector.PlacementHintKey);
+        }
     }
 
     /// <summary>The silo port of the silo where the grain is active, asked of the cluster's management grain.</summary>

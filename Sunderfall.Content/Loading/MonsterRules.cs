@@ -1,0 +1,30 @@
+using Sunderfall.Content.Definitions;
+
+namespace Sunderfall.Content.Loading;
+
+/// <summary>What a monster definition may hold.</summary>
+internal static class MonsterRules
+{
+    private const float MostRadius = 200f;
+    private const float MostLeash = 1000f;
+
+    public static void Check(MonsterDefinition monster, FieldChecker at, ContentSet<AbilityDefinition> abilities)
+    {
+        at.Id("id", monster.Id);
+        at.Name(monster.Name);
+        at.Range("level", monster.Level, 1, 100);
+        at.Range("maxHealth", monster.MaxHealth, 1, 1_000_000);
+        at.Range("speed", monster.Speed, 0.1f, 50f);
+        at.Range("aggroRadius", monster.AggroRadius, 0f, MostRadius);
+        at.Range("wanderRadius", monster.WanderRadius, 0f, MostRadius);
+        // A leash shorter than the aggro radius would make the monster give up on a player it has just noticed.
+        at.Range("leashRadius", monster.LeashRadius, Math.Clamp(monster.AggroRadius, 0f, MostLeash), MostLeash, "at least aggroRadius");
+        at.Range("experienceReward", monster.ExperienceReward, 0, 1_000_000);
+
+        var list = at.Member("abilities");
+        for (var i = 0; i < monster.Abilities.Count; i++)
+        {
+            abilities.CheckReference(list.Element(i, null), "", monster.Abilities[i]);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Sunderfall.Grains.Interfaces.Zones;
+using Sunderfall.Protocol;
+using Sunderfall.Protocol.Sync;
+using Sunderfall.Protocol.World;
+
+namespace Sunderfall.Frontend.Game;
+
+/// <summary>
+/// This frontend's one zone observer. Each zone batch arrives here once; it updates the zone's mirror, handles the
+/// notices for this frontend's players, and then each connection in the zone gets one message holding only what
+/// changed in its area of interest since the last message it was sent.
+/// </summary>
+public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, ConnectionRegistry registry, ILogger<ZoneFeed> logger)
+    : IZoneObserver
+{
+    private readonly ConcurrentDictionary<string, ZoneMirror> mirrors = new(StringComparer.Ordinal);
+
+    /// <summary>The frontend's id, for resync requests; set once at start.</summary>
+    public string FrontendId { get; set; } = "";
+
+    /// <summary>Registers the view radius of a zone the first time a player enters it.</summary>
+    public void Track(string zoneId, float viewRadius) => mirrors.GetOrAdd(zoneId, id => new ZoneMirror(id, viewRadius));
+
+    /// <summary>Grid cell size for a zone whose batches arrive before any player entered it here.</summary>
+    private const float DefaultViewRadius = 60f;
+
+    public Task OnZoneTickAsync(ZoneTickBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var mirror = mirrors.GetOrAdd(batch.ZoneId, id => new ZoneMirror(id, DefaultViewRadius));
+        bool applied;
+        lock (mirror.Gate)
+        {
+            applied = mirror.Apply(batch);
+        }
+
+        if (!applied)
+        {
+            logger.LogInformation("Zone {Zone} batch {Sequence} does not follow the last one; asking for a full batch", batch.ZoneId, batch.Sequence);
+            _ = client.GetGrain<IZoneGrain>(batch.ZoneId).ResyncAsync(FrontendId);
+        }
+
+        foreach (var notice in batch.Notices)
+        {
+            HandleNotice(batch.ZoneId, notice);
+        }
+
+        foreach (var (playerId, sequence) in batch.Acks)
+        {
+            if (registry.FindPlayer(playerId) is { } session)
+            {
+                session.AckInput = sequence;
+            }
+        }
+
+        if (applied)
+        {
+            foreach (var session in registry.SessionsIn(batch.ZoneId))
+            {
+                Schedule(session, mirror);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void HandleNotice(string zoneId, PlayerNotice notice)
+    {
+        if (registry.FindPlayer(notice.PlayerId) is not { } session)
+        {
+            return;
+        }
+
+        switch (notice.Kind)
+        {
+            case PlayerNoticeKind.Arrived when notice.Entry is { } entry && (session.ZoneId != zoneId || session.SelfNetId != notice.NetId):
+                Track(zoneId, entry.ViewRadius);
+                registry.MoveToZone(session, zoneId, notice.NetId, entry.ViewRadius);
+                _ = Send(session.ConnectionId, HubNames.ZoneChangedEvent, WireMapping.ToWire(entry));
+                break;
+            case PlayerNoticeKind.Departed when session.ZoneId == zoneId:
+                session.InTransit = true;
+                break;
+            case PlayerNoticeKind.Correction when notice.Error is { } error:
+                _ = Send(session.ConnectionId, HubNames.CorrectionEvent, new MoveCorrection
+                {
+                    X = notice.Position.X,
+                    Y = notice.Position.Y,
+                    Error = WireMapping.ToWire(error),
+                });
+                break;
+        }
+    }
+
+    /// <summary>Sends the session its delta now, or marks it dirty if a send is still in flight.</summary>
+    private void Schedule(ClientSession session, ZoneMirror mirror)
+    {
+        lock (session.SendGate)
+        {
+            if (session.Sending)
+            {
+                session.Dirty = true;
+                return;
+            }
+
+            session.Sending = true;
+        }
+
+        _ = SendLoopAsync(session, mirror);
+    }
+
+    private async Task SendLoopAsync(ClientSession session, ZoneMirror mirror)
+    {
+        var visible = new List<VisibleEntity>();
+        while (true)
+        {
+            WorldDelta? message = null;
+            if (!session.InTransit && session.ZoneId == mirror.ZoneId)
+            {
+                message = Encode(session, mirror, visible);
+            }
+
+            if (message is not null)
+            {
+                try
+                {
+                    await hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.WorldDeltaEvent, message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogDebug(ex, "Could not send a delta to {Connection}", session.ConnectionId);
+                }
+            }
+
+            lock (session.SendGate)
+            {
+                if (!session.Dirty)
+                {
+                    session.Sending = false;
+                    return;
+                }
+
+                session.Dirty = false;
+            }
+        }
+    }
+
+    private static WorldDelta? Encode(ClientSession session, ZoneMirror mirror, List<VisibleEntity> visible)
+    {
+        visible.Clear();
+        byte[] payload;
+        long tick;
+        lock (mirror.Gate)
+        {
+            if (mirror.Sequence < 0 || !mirror.TryGet(session.SelfNetId, out var self))
+            {
+                return null;
+            }
+
+            mirror.Query(self.X, self.Y, session.ViewRadius, visible);
+            tick = mirror.Tick;
+            lock (session.SendGate)
+            {
+                payload = session.Encoder.Encode(visible);
+            }
+        }
+
+        // Nothing in view changed and no new input was applied: the client needs no message this tick.
+        if (DeltaPayload.IsEmpty(payload) && session.AckInput == session.LastSentAck)
+        {
+            return null;
+        }
+
+        session.LastSentAck = session.AckInput;
+        return new WorldDelta { ZoneId = session.ZoneId, Tick = tick, AckInput = session.AckInput, SelfNetId = session.SelfNetId, Payload = payload };
+    }
+
+    private Task Send(string connectionId, string method, object message) =>
+        hub.Clients.Client(connectionId).SendAsync(method, message);
+}

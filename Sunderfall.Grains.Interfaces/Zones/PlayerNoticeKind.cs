@@ -1,0 +1,12 @@
+namespace Sunderfall.Grains.Interfaces.Zones;
+
+/// <summary>What a <see cref="PlayerNotice"/> tells a frontend about one of its players.</summary>
+public enum PlayerNoticeKind
+{
+    /// <summary>The player is now in this zone instance (entered the world or arrived through a portal).</summary>
+    Arrived = 1,
+    /// <summary>The player left this zone instance through a portal; it will arrive elsewhere.</summary>
+    Departed = 2,
+    /// <summary>An input was refused or the movement was clipped (e.g. by a wall); the position is authoritative.</summary>
+    Correction = 3,
+}

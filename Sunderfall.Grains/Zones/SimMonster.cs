@@ -1,0 +1,23 @@
+using Sunderfall.Content.Definitions;
+using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Zones.Simulation;
+
+namespace Sunderfall.Grains.Zones;
+
+/// <summary>A monster inside a <see cref="ZoneSimulation"/>.</summary>
+internal sealed class SimMonster(int netId, MonsterDefinition definition, SpawnPointDefinition spawnPoint, MonsterBrain brain, WorldPosition position)
+{
+    public int NetId { get; } = netId;
+
+    public MonsterDefinition Definition { get; } = definition;
+
+    public SpawnPointDefinition SpawnPoint { get; } = spawnPoint;
+
+    public MonsterBrain Brain { get; } = brain;
+
+    public WorldPosition Position { get; set; } = position;
+
+    public int Health { get; set; } = definition.MaxHealth;
+
+    public bool Visible { get; set; } = true;
+}

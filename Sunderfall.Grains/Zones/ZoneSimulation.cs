@@ -1,0 +1,252 @@
+using System.Globalization;
+using Sunderfall.Content;
+using Sunderfall.Content.Definitions;
+using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Zones;
+using Sunderfall.Grains.Zones.Simulation;
+
+namespace Sunderfall.Grains.Zones;
+
+/// <summary>
+/// The authoritative simulation of one zone instance, free of Orleans: players walk by their latest input, monsters
+/// think, walls block, portals take players away. Deterministic for a given seed and sequence of calls, so a tick
+/// can be replayed and tested without a cluster.
+/// </summary>
+public sealed class ZoneSimulation
+{
+    private readonly ZoneDefinition zone;
+    private readonly CollisionMap map;
+    private readonly float playerSpeed;
+    private readonly Random random;
+    private readonly Dictionary<Guid, SimPlayer> players = [];
+    private readonly List<SimMonster> monsters = [];
+    private readonly List<ZoneEntityState> spawned = [];
+    private readonly List<int> despawned = [];
+    private readonly List<(int NetId, WorldPosition Position)> playerPositions = [];
+    private int nextNetId = 1;
+
+    public ZoneSimulation(ZoneDefinition zone, ContentCatalog content, float playerSpeed, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(content);
+        this.zone = zone;
+        map = new CollisionMap(zone);
+        this.playerSpeed = playerSpeed;
+        random = new Random(seed);
+        foreach (var point in zone.SpawnPoints)
+        {
+            var definition = content.Monsters[point.Monster];
+            for (var i = 0; i < point.Count; i++)
+            {
+                var at = MonsterSpawner.PickSpawnPosition(point, map, random);
+                var monster = new SimMonster(nextNetId++, definition, point, new MonsterBrain(definition, point, at, map), at);
+                monsters.Add(monster);
+                spawned.Add(State(monster));
+            }
+        }
+    }
+
+    public ZoneDefinition Zone => zone;
+
+    public CollisionMap Map => map;
+
+    public long Tick { get; private set; }
+
+    /// <summary>Inputs refused or clipped since the zone started (a cheating signal when one player piles them up).</summary>
+    public long Corrections { get; private set; }
+
+    public int PlayerCount => players.Count;
+
+    public int MonsterCount => monsters.Count;
+
+    /// <summary>Adds a player (or returns the one already here) and returns its net id.</summary>
+    public int AddPlayer(Guid playerId, string name, WorldPosition position)
+    {
+        if (players.TryGetValue(playerId, out var existing))
+        {
+            return existing.NetId;
+        }
+
+        var start = map.IsWalkable(position) ? position : map.NearestWalkable(position);
+        var player = new SimPlayer(playerId, nextNetId++, name, start);
+        players.Add(playerId, player);
+        spawned.Add(State(player));
+        return player.NetId;
+    }
+
+    /// <summary>Removes a player; returns where it stood, or null if it was not here.</summary>
+    public WorldPosition? RemovePlayer(Guid playerId)
+    {
+        if (!players.Remove(playerId, out var player))
+        {
+            return null;
+        }
+
+        despawned.Add(player.NetId);
+        spawned.RemoveAll(s => s.NetId == player.NetId);
+        return player.Position;
+    }
+
+    public bool TryGetPlayer(Guid playerId, out int netId, out WorldPosition position)
+    {
+        var found = players.TryGetValue(playerId, out var player);
+        (netId, position) = found ? (player!.NetId, player.Position) : (0, default);
+        return found;
+    }
+
+    /// <summary>Queues a movement input for the next tick; returns why it was refused, or null.</summary>
+    public GameError? SubmitInput(Guid playerId, MoveInput input)
+    {
+        if (!players.TryGetValue(playerId, out var player))
+        {
+            return new GameError(GameErrorCode.NotInZone, $"the player is not in zone {zone.Id}");
+        }
+
+        if (InputRules.Check(input) is { } error)
+        {
+            Corrections++;
+            return error;
+        }
+
+        // Older or repeated inputs (reordered or resent by the network) change nothing.
+        if (input.Sequence > player.ReceivedSequence)
+        {
+            player.ReceivedSequence = input.Sequence;
+            player.DirX = input.DirX;
+            player.DirY = input.DirY;
+        }
+
+        return null;
+    }
+
+    /// <summary>Advances the zone by <paramref name="dt"/> seconds.</summary>
+    public ZoneTickResult Step(float dt)
+    {
+        Tick++;
+        var moved = new List<ZoneMotion>();
+        var corrections = new List<PlayerNotice>();
+        var crossings = new List<PortalCrossing>();
+        var acks = new Dictionary<Guid, long>();
+        StepPlayers(dt, moved, corrections, crossings, acks);
+        StepMonsters(dt, moved);
+
+        var result = new ZoneTickResult(Tick, [.. spawned], moved, [.. despawned], crossings, corrections, acks);
+        spawned.Clear();
+        despawned.Clear();
+        return result;
+    }
+
+    /// <summary>Every entity as it stands now (for a full batch).</summary>
+    public IReadOnlyList<ZoneEntityState> Entities()
+    {
+        var all = new List<ZoneEntityState>(players.Count + monsters.Count);
+        all.AddRange(players.Values.Select(State));
+        all.AddRange(monsters.Where(m => m.Visible).Select(State));
+        return all;
+    }
+
+    private void StepPlayers(float dt, List<ZoneMotion> moved, List<PlayerNotice> corrections, List<PortalCrossing> crossings, Dictionary<Guid, long> acks)
+    {
+        playerPositions.Clear();
+        List<SimPlayer>? leaving = null;
+        foreach (var player in players.Values)
+        {
+            if (player.AppliedSequence != player.ReceivedSequence)
+            {
+                player.AppliedSequence = player.ReceivedSequence;
+                acks[player.PlayerId] = player.AppliedSequence;
+            }
+
+            if (player.DirX != 0 || player.DirY != 0)
+            {
+                var (dx, dy) = (player.DirX * playerSpeed * dt, player.DirY * playerSpeed * dt);
+                var from = player.Position;
+                var reached = map.Move(from, dx, dy);
+                var intended = new WorldPosition(from.X + dx, from.Y + dy);
+                if (reached.DistanceTo(intended) > 0.01f && player.CorrectedSequence != player.AppliedSequence)
+                {
+                    player.CorrectedSequence = player.AppliedSequence;
+                    Corrections++;
+                    corrections.Add(new PlayerNotice(player.PlayerId, PlayerNoticeKind.Correction, player.NetId, reached, new GameError(
+                        GameErrorCode.MoveRejected,
+                        string.Create(CultureInfo.InvariantCulture, $"blocked at ({reached.X:0.##}, {reached.Y:0.##}): walls and the zone's edge cannot be crossed"))));
+                }
+
+                if (reached != from)
+                {
+                    player.Position = reached;
+                    moved.Add(new ZoneMotion(player.NetId, reached.X, reached.Y, player.Health));
+                    if (PortalAt(reached) is { } portal)
+                    {
+                        crossings.Add(new PortalCrossing(player.PlayerId, player.NetId, portal, reached));
+                        (leaving ??= []).Add(player);
+                    }
+                }
+            }
+
+            playerPositions.Add((player.NetId, player.Position));
+        }
+
+        foreach (var player in leaving ?? [])
+        {
+            players.Remove(player.PlayerId);
+            moved.RemoveAll(m => m.NetId == player.NetId);
+            despawned.Add(player.NetId);
+        }
+    }
+
+    private void StepMonsters(float dt, List<ZoneMotion> moved)
+    {
+        foreach (var monster in monsters)
+        {
+            var wasVisible = monster.Visible;
+            var move = monster.Brain.Tick(dt, monster.Position, playerPositions, random);
+            if (monster.Brain.State == MonsterState.Dead)
+            {
+                if (monster.Brain.ReadyToRespawn)
+                {
+                    monster.Position = MonsterSpawner.PickSpawnPosition(monster.SpawnPoint, map, random);
+                    monster.Brain.Respawn(monster.Position);
+                    monster.Health = monster.Definition.MaxHealth;
+                    monster.Visible = true;
+                    spawned.Add(State(monster));
+                }
+                else if (wasVisible)
+                {
+                    monster.Visible = false;
+                    despawned.Add(monster.NetId);
+                }
+
+                continue;
+            }
+
+            var health = monster.Brain.TakeHealed() ? monster.Definition.MaxHealth : monster.Health;
+            var reached = move.Dx == 0 && move.Dy == 0 ? monster.Position : map.Move(monster.Position, move.Dx, move.Dy);
+            if (reached != monster.Position || health != monster.Health)
+            {
+                monster.Position = reached;
+                monster.Health = health;
+                moved.Add(new ZoneMotion(monster.NetId, reached.X, reached.Y, health));
+            }
+        }
+    }
+
+    private PortalDefinition? PortalAt(WorldPosition position)
+    {
+        foreach (var portal in zone.Portals)
+        {
+            if (position.DistanceTo(new WorldPosition(portal.X, portal.Y)) <= portal.Radius)
+            {
+                return portal;
+            }
+        }
+
+        return null;
+    }
+
+    private static ZoneEntityState State(SimPlayer p) =>
+        new(p.NetId, EntityKind.Player, p.Name, p.Position.X, p.Position.Y, p.Health, p.MaxHealth, p.PlayerId);
+
+    private static ZoneEntityState State(SimMonster m) =>
+        new(m.NetId, EntityKind.Monster, m.Definition.Name, m.Position.X, m.Position.Y, m.Health, m.Definition.MaxHealth, Guid.Empty);
+}

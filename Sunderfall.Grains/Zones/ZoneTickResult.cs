@@ -1,0 +1,17 @@
+using Sunderfall.Grains.Interfaces.Zones;
+
+namespace Sunderfall.Grains.Zones;
+
+/// <summary>What one simulation step changed.</summary>
+public sealed record ZoneTickResult(
+    long Tick,
+    IReadOnlyList<ZoneEntityState> Spawned,
+    IReadOnlyList<ZoneMotion> Moved,
+    IReadOnlyList<int> Despawned,
+    IReadOnlyList<PortalCrossing> Crossings,
+    IReadOnlyList<PlayerNotice> Corrections,
+    IReadOnlyDictionary<Guid, long> Acks)
+{
+    /// <summary>True when nothing at all happened.</summary>
+    public bool IsEmpty => Spawned.Count == 0 && Moved.Count == 0 && Despawned.Count == 0 && Corrections.Count == 0 && Acks.Count == 0;
+}
