@@ -12,6 +12,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         ArgumentNullException.ThrowIfNull(siloBuilder);
         siloBuilder.AddMemoryGrainStorage(GrainStorage.Game);
         siloBuilder.Services.AddSingleton(TimeProvider.System);
+        siloBuilder.Services.AddSingleton(RepositoryContent.Catalog);
         siloBuilder.Services.AddOptions<WorldOptions>().Configure(TestWorld.Configure);
     }
 }

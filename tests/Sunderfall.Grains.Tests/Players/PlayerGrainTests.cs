@@ -1,5 +1,6 @@
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
+using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Grains.Tests.Zones;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     private readonly IClusterClient client = fixture.Client;
 
     [Fact]
-    public async Task CreateAsync_ThenGetAsync_ReturnsALevelOneCharacterAtTheSpawnOfTheStartZone()
+    public async Task CreateAsync_ThenGetAsync_ReturnsALevelOneCharacterOutOfTheWorldAtTheSpawnOfTheStartZone()
     {
         var id = Guid.NewGuid();
         var name = TestWorld.UniqueName();
@@ -20,8 +21,8 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
         var created = await player.CreateAsync(new CreateCharacterRequest(name, CharacterClass.Mage));
         var fetched = await player.GetAsync();
 
-        var expected = new CharacterSnapshot(
-            id, name, CharacterClass.Mage, 1, TestWorld.StartZone, new WorldPosition(TestWorld.SpawnX, TestWorld.SpawnY), InWorld: false, WorldSession: 0);
+        // Until it first enters the world the character names the zone template, not an instance.
+        var expected = new CharacterSnapshot(id, name, CharacterClass.Mage, 1, TestWorld.StartZone, TestWorld.Spawn, InWorld: false, WorldSession: 0);
         Assert.True(created.IsSuccess, created.Error?.Message);
         Assert.Equal(expected, created.Value);
         Assert.Equal(expected, fetched);
@@ -109,16 +110,6 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task EnterWorldAsync_WhenCharacterWasNeverCreated_ReturnsCharacterNotFound()
-    {
-        using var frontend = new TestFrontend(client);
-
-        var result = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).EnterWorldAsync(frontend.Id, frontend.Reference);
-
-        Assert.Equal(GameErrorCode.CharacterNotFound, result.Error?.Code);
-    }
-
-    [Fact]
     public async Task CreateAsync_WhenTenPlayersRaceForOneName_ExactlyOneWins()
     {
         var name = TestWorld.UniqueName();
@@ -136,32 +127,196 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task EnterWorldAsync_WhenCharacterWasNeverCreated_ReturnsCharacterNotFound()
+    {
+        using var frontend = new TestFrontend(client);
+
+        var result = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).EnterWorldAsync(frontend.Id, frontend.Reference);
+
+        Assert.Equal(GameErrorCode.CharacterNotFound, result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task EnterWorldAsync_PutsTheCharacterInTheFirstChannelOfItsZoneAndStartsANewStay()
+    {
+        using var frontend = new TestFrontend(client);
+        var player = await CreateCharacterAsync();
+
+        var entered = await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var inWorld = await player.GetAsync();
+        await player.LeaveWorldAsync();
+        var reentered = await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var secondStay = await player.GetAsync();
+
+        Assert.True(entered.IsSuccess, entered.Error?.Message);
+        Assert.Equal(TestWorld.StartInstance, entered.Value!.ZoneId);
+        Assert.Equal((TestWorld.StartInstance, true, 1L), (inWorld!.ZoneId, inWorld.InWorld, inWorld.WorldSession));
+        Assert.True(reentered.IsSuccess, reentered.Error?.Message);
+        Assert.Equal((TestWorld.StartInstance, true, 2L), (secondStay!.ZoneId, secondStay.InWorld, secondStay.WorldSession));
+        await player.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task LeaveWorldAsync_TakesTheCharacterOutOfTheWorldKeepingItsZone()
+    {
+        using var frontend = new TestFrontend(client);
+        var player = await CreateCharacterAsync();
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+
+        var left = await player.LeaveWorldAsync();
+
+        Assert.True(left.IsSuccess, left.Error?.Message);
+        Assert.False(left.Value!.InWorld);
+        Assert.Equal(TestWorld.StartInstance, left.Value.ZoneId);
+        Assert.Equal(TestWorld.Spawn, left.Value.Position);
+        Assert.Equal(left.Value, await player.GetAsync());
+    }
+
+    [Fact]
+    public async Task CheckpointPositionAsync_FromTheCurrentStay_SavesThePosition()
+    {
+        using var frontend = new TestFrontend(client);
+        var player = await CreateCharacterAsync();
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var stay = (await player.GetAsync())!;
+        var checkpoint = new WorldPosition(510f, 495f);
+
+        await player.CheckpointPositionAsync(stay.ZoneId, stay.WorldSession, checkpoint);
+        var saved = await AfterQueuedCallsAsync(player);
+
+        Assert.Equal(checkpoint, saved.Position);
+        await player.LeaveWorldAsync();
+    }
+
+    [Fact]
     public async Task CheckpointPositionAsync_FromAnEarlierStayOrAfterLeaving_IsIgnored()
     {
         using var frontend = new TestFrontend(client);
-        var player = client.GetGrain<IPlayerGrain>(Guid.NewGuid());
-        var request = new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Ranger);
-        await player.CreateAsync(request);
+        var player = await CreateCharacterAsync();
         await player.EnterWorldAsync(frontend.Id, frontend.Reference);
-        var firstStay = (await player.GetAsync())!.WorldSession;
+        var firstStay = (await player.GetAsync())!;
         await player.LeaveWorldAsync();
         await player.EnterWorldAsync(frontend.Id, frontend.Reference);
-        var secondStay = (await player.GetAsync())!.WorldSession;
+        var secondStay = (await player.GetAsync())!;
 
-        // Checkpoints are one-way; a retried create (which changes nothing) is queued behind them as a barrier.
-        await player.CheckpointPositionAsync(TestWorld.StartZone, firstStay, new WorldPosition(1f, 1f));
-        await player.CheckpointPositionAsync(TestWorld.StartZone, secondStay, new WorldPosition(2f, 2f));
-        await player.CreateAsync(request);
-        var duringSecondStay = await player.GetAsync();
+        await player.CheckpointPositionAsync(firstStay.ZoneId, firstStay.WorldSession, new WorldPosition(501f, 501f));
+        await player.CheckpointPositionAsync(secondStay.ZoneId, secondStay.WorldSession, new WorldPosition(502f, 502f));
+        var duringSecondStay = await AfterQueuedCallsAsync(player);
         var left = await player.LeaveWorldAsync();
-        await player.CheckpointPositionAsync(TestWorld.StartZone, secondStay, new WorldPosition(3f, 3f));
-        await player.CreateAsync(request);
-        var afterLeaving = await player.GetAsync();
+        await player.CheckpointPositionAsync(secondStay.ZoneId, secondStay.WorldSession, new WorldPosition(503f, 503f));
+        var afterLeaving = await AfterQueuedCallsAsync(player);
 
-        Assert.Equal(firstStay + 1, secondStay);
-        Assert.Equal(new WorldPosition(2f, 2f), duringSecondStay?.Position);
-        Assert.Equal(left.Value?.Position, afterLeaving?.Position);
-        Assert.NotEqual(new WorldPosition(3f, 3f), afterLeaving?.Position);
-        Assert.False(afterLeaving?.InWorld);
+        Assert.Equal(firstStay.WorldSession + 1, secondStay.WorldSession);
+        Assert.Equal(new WorldPosition(502f, 502f), duringSecondStay.Position);
+        Assert.Equal(left.Value!.Position, afterLeaving.Position);
+        Assert.NotEqual(new WorldPosition(503f, 503f), afterLeaving.Position);
+        Assert.False(afterLeaving.InWorld);
+    }
+
+    [Fact]
+    public async Task CheckpointPositionAsync_FromAnotherZone_IsIgnored()
+    {
+        using var frontend = new TestFrontend(client);
+        var player = await CreateCharacterAsync();
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var stay = (await player.GetAsync())!;
+
+        await player.CheckpointPositionAsync(TestWorld.MirefenInstance, stay.WorldSession, new WorldPosition(301f, 301f));
+        var saved = await AfterQueuedCallsAsync(player);
+
+        Assert.Equal(stay.Position, saved.Position);
+        Assert.Equal(TestWorld.StartInstance, saved.ZoneId);
+        await player.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task TransferAsync_FromTheCurrentZoneAndStay_MovesTheCharacterToTheTargetZoneOnce()
+    {
+        using var frontend = new TestFrontend(client);
+        var playerId = Guid.NewGuid();
+        var player = await CreateCharacterAsync(playerId);
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var stay = (await player.GetAsync())!;
+        var request = new ZoneTransferRequest(stay.ZoneId, stay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival);
+
+        // As the zone does when the player walks into a portal: it lets go of the player, then hands it over.
+        await client.GetGrain<IZoneGrain>(stay.ZoneId).LeaveAsync(playerId);
+        await player.TransferAsync(request);
+        var transferred = await AfterQueuedCallsAsync(player);
+        // A retried request names the zone and stay the character has left: it must not move it again.
+        await player.TransferAsync(request);
+        var afterRetry = await AfterQueuedCallsAsync(player);
+
+        var expected = stay with { ZoneId = TestWorld.MirefenInstance, Position = TestWorld.MirefenArrival, WorldSession = stay.WorldSession + 1 };
+        Assert.Equal(expected, transferred);
+        Assert.Equal(expected, afterRetry);
+        await player.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task TransferAsync_NamingAZoneTheCharacterIsNotIn_IsIgnored()
+    {
+        using var frontend = new TestFrontend(client);
+        var player = await CreateCharacterAsync();
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var stay = (await player.GetAsync())!;
+
+        await player.TransferAsync(new ZoneTransferRequest(TestWorld.MirefenInstance, stay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival));
+        var after = await AfterQueuedCallsAsync(player);
+
+        Assert.Equal(stay, after);
+        await player.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task TransferAsync_FromAnEarlierStay_IsIgnored()
+    {
+        using var frontend = new TestFrontend(client);
+        var player = await CreateCharacterAsync();
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var firstStay = (await player.GetAsync())!;
+        await player.LeaveWorldAsync();
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var secondStay = (await player.GetAsync())!;
+
+        await player.TransferAsync(new ZoneTransferRequest(firstStay.ZoneId, firstStay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival));
+        var after = await AfterQueuedCallsAsync(player);
+
+        Assert.Equal(secondStay, after);
+        await player.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task TransferAsync_AfterLeavingTheWorld_IsIgnored()
+    {
+        using var frontend = new TestFrontend(client);
+        var player = await CreateCharacterAsync();
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var stay = (await player.GetAsync())!;
+        var left = (await player.LeaveWorldAsync()).Value;
+
+        await player.TransferAsync(new ZoneTransferRequest(stay.ZoneId, stay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival));
+        var after = await AfterQueuedCallsAsync(player);
+
+        Assert.Equal(left, after);
+    }
+
+    private async Task<IPlayerGrain> CreateCharacterAsync(Guid? id = null)
+    {
+        var player = client.GetGrain<IPlayerGrain>(id ?? Guid.NewGuid());
+        var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Ranger));
+        Assert.True(created.IsSuccess, created.Error?.Message);
+        return player;
+    }
+
+    /// <summary>
+    /// The character once the one-way calls sent before have run: a retried create (which changes nothing) is not
+    /// interleaved, so it runs after them, unlike <see cref="IPlayerGrain.GetAsync"/>.
+    /// </summary>
+    private static async Task<CharacterSnapshot> AfterQueuedCallsAsync(IPlayerGrain player)
+    {
+        var current = (await player.GetAsync())!;
+        await player.CreateAsync(new CreateCharacterRequest(current.Name, current.Class));
+        return (await player.GetAsync())!;
     }
 }

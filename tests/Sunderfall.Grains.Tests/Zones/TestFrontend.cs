@@ -1,10 +1,12 @@
 using Sunderfall.Grains.Interfaces.Zones;
+using Xunit.Sdk;
 
 namespace Sunderfall.Grains.Tests.Zones;
 
 /// <summary>
 /// A frontend as the zones see it: an id and an observer reference registered with the cluster client. Keeps the
-/// observer alive while the test runs (the client holds it only weakly) and unregisters it when disposed.
+/// observer alive while the test runs (the client holds it only weakly) and unregisters it when disposed. Waits are
+/// bounded by <see cref="TestWorld.Patience"/> and fail the test with what was awaited.
 /// </summary>
 public sealed class TestFrontend : IDisposable
 {
@@ -23,11 +25,26 @@ public sealed class TestFrontend : IDisposable
     /// <summary>What the zones hold and call.</summary>
     public IZoneObserver Reference { get; }
 
-    /// <summary>The first batch from <paramref name="zoneId"/> that contains <paramref name="entity"/>, or null after <see cref="TestWorld.Patience"/>.</summary>
-    public Task<ZoneUpdateBatch?> WaitForChangeAsync(string zoneId, ZoneEntitySnapshot entity) =>
-        Eventually.FindAsync(
-            () => recorder.Batches.FirstOrDefault(b => b.ZoneId == zoneId && b.Changed.Contains(entity)),
-            TestWorld.Patience);
+    /// <summary>The batches from <paramref name="zoneId"/> received so far, in the order the zone sent them.</summary>
+    public IReadOnlyList<ZoneTickBatch> BatchesFrom(string zoneId) =>
+        [.. recorder.Batches.Where(b => b.ZoneId == zoneId).OrderBy(b => b.Sequence)];
+
+    /// <summary>The first batch received that matches; fails the test, naming <paramref name="expected"/>, when none comes in time.</summary>
+    public async Task<ZoneTickBatch> WaitForBatchAsync(string expected, Func<ZoneTickBatch, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var found = await Eventually.FindAsync(() => recorder.Batches.FirstOrDefault(match), TestWorld.Patience);
+        return found ?? throw new XunitException(
+            $"frontend {Id} received no batch with {expected} within {TestWorld.Patience.TotalSeconds} s ({recorder.Batches.Count} batches in all)");
+    }
+
+    /// <summary>The first notice of <paramref name="kind"/> for <paramref name="playerId"/> from <paramref name="zoneId"/> matching <paramref name="match"/>.</summary>
+    public async Task<PlayerNotice> WaitForNoticeAsync(string zoneId, Guid playerId, PlayerNoticeKind kind, Func<PlayerNotice, bool>? match = null)
+    {
+        bool Wanted(PlayerNotice n) => n.PlayerId == playerId && n.Kind == kind && (match is null || match(n));
+        var batch = await WaitForBatchAsync($"a {kind} notice for player {playerId} from {zoneId}", b => b.ZoneId == zoneId && b.Notices.Any(Wanted));
+        return batch.Notices.First(Wanted);
+    }
 
     public void Dispose() => client.DeleteObjectReference<IZoneObserver>(Reference);
 }
