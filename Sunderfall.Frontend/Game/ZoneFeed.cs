@@ -16,6 +16,9 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
     : IZoneObserver
 {
     private readonly ConcurrentDictionary<string, ZoneMirror> mirrors = new(StringComparer.Ordinal);
+    private LatestOnlySender? latestOnly;
+
+    private LatestOnlySender Sender => latestOnly ??= new LatestOnlySender(SendDeltaAsync, logger);
 
     /// <summary>The frontend's id, for resync requests; set once at start.</summary>
     public string FrontendId { get; set; } = "";
@@ -59,7 +62,7 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
         {
             foreach (var session in registry.SessionsIn(batch.ZoneId))
             {
-                Schedule(session, mirror);
+                Sender.Schedule(session);
             }
         }
 
@@ -94,56 +97,17 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
         }
     }
 
-    /// <summary>Sends the session its delta now, or marks it dirty if a send is still in flight.</summary>
-    private void Schedule(ClientSession session, ZoneMirror mirror)
+    private async Task SendDeltaAsync(ClientSession session)
     {
-        lock (session.SendGate)
+        if (session.InTransit || !mirrors.TryGetValue(session.ZoneId, out var mirror))
         {
-            if (session.Sending)
-            {
-                session.Dirty = true;
-                return;
-            }
-
-            session.Sending = true;
+            return;
         }
 
-        _ = SendLoopAsync(session, mirror);
-    }
-
-    private async Task SendLoopAsync(ClientSession session, ZoneMirror mirror)
-    {
         var visible = new List<VisibleEntity>();
-        while (true)
+        if (Encode(session, mirror, visible) is { } message)
         {
-            WorldDelta? message = null;
-            if (!session.InTransit && session.ZoneId == mirror.ZoneId)
-            {
-                message = Encode(session, mirror, visible);
-            }
-
-            if (message is not null)
-            {
-                try
-                {
-                    await hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.WorldDeltaEvent, message);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogDebug(ex, "Could not send a delta to {Connection}", session.ConnectionId);
-                }
-            }
-
-            lock (session.SendGate)
-            {
-                if (!session.Dirty)
-                {
-                    session.Sending = false;
-                    return;
-                }
-
-                session.Dirty = false;
-            }
+            await hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.WorldDeltaEvent, message);
         }
     }
 

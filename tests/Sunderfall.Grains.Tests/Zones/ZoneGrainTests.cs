@@ -5,170 +5,277 @@ using Xunit;
 
 namespace Sunderfall.Grains.Tests.Zones;
 
+/// <summary>
+/// The zone on the test cluster, driven as the frontend drives it: through the player grain and the zone's own
+/// methods, observed through tick batches. Every test's players share Ashen Vale's first channel, so each test looks
+/// only at its own players' net ids and notices.
+/// </summary>
 [Collection(ClusterCollectionDefinition.Name)]
 public sealed class ZoneGrainTests(ClusterFixture fixture)
 {
     private readonly IClusterClient client = fixture.Client;
 
+    private IZoneGrain StartZone => client.GetGrain<IZoneGrain>(TestWorld.StartInstance);
+
     [Fact]
-    public async Task JoinAsync_ReturnsTheZoneAndARosterHoldingThePlayer()
+    public async Task EnterWorldAsync_SendsTheFrontendAFullFirstBatchWithAnArrivedNoticeCarryingTheEntry()
     {
         using var frontend = new TestFrontend(client);
-        var zoneId = TestWorld.UniqueZoneId();
         var playerId = Guid.NewGuid();
-        var position = new WorldPosition(120f, 80f);
+        var player = await CreateCharacterAsync(playerId);
+        var template = RepositoryContent.Catalog.Zones[TestWorld.StartZone];
 
-        var entry = await client.GetGrain<IZoneGrain>(zoneId)
-            .JoinAsync(new ZoneJoinRequest(playerId, "Aldric", position, frontend.Id, frontend.Reference, WorldSession: 1));
+        var entered = await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var first = await frontend.WaitForBatchAsync("sequence 1", b => b.ZoneId == TestWorld.StartInstance && b.Sequence == 1);
 
-        Assert.True(entry.IsSuccess, entry.Error?.Message);
-        Assert.Equal(zoneId, entry.Value!.ZoneId);
-        Assert.Equal(playerId, entry.Value.SelfId);
-        Assert.Equal((TestWorld.ZoneWidth, TestWorld.ZoneHeight), (entry.Value.Width, entry.Value.Height));
-        Assert.Equal(new ZoneEntitySnapshot(playerId, "Aldric", position), Assert.Single(entry.Value.Entities));
+        Assert.True(entered.IsSuccess, entered.Error?.Message);
+        var entry = entered.Value!;
+        Assert.Equal(
+            new ZoneEntrySnapshot(TestWorld.StartInstance, TestWorld.StartZone, template.Width, template.Height, entry.SelfNetId, template.ViewRadius),
+            entry);
+        Assert.True(first.Full);
+        var arrived = Assert.Single(first.Notices, n => n.PlayerId == playerId);
+        Assert.Equal(new PlayerNotice(playerId, PlayerNoticeKind.Arrived, entry.SelfNetId, TestWorld.Spawn, null, entry), arrived);
+        var self = Assert.Single(first.Spawned, e => e.NetId == entry.SelfNetId);
+        Assert.Equal((EntityKind.Player, playerId, TestWorld.Spawn), (self.Kind, self.PlayerId, new WorldPosition(self.X, self.Y)));
+        await player.LeaveWorldAsync();
     }
 
     [Fact]
-    public async Task JoinAsync_WhenASecondPlayerJoins_ItsRosterHoldsBothPlayers()
+    public async Task SubmitInputAsync_WalkingEast_MovesThePlayerEastInLaterBatchesAndAcksTheInput()
     {
         using var frontend = new TestFrontend(client);
-        var zone = client.GetGrain<IZoneGrain>(TestWorld.UniqueZoneId());
-        var first = new ZoneJoinRequest(Guid.NewGuid(), "First", new WorldPosition(10f, 10f), frontend.Id, frontend.Reference, WorldSession: 1);
-        var second = new ZoneJoinRequest(Guid.NewGuid(), "Second", new WorldPosition(20f, 20f), frontend.Id, frontend.Reference, WorldSession: 1);
+        var playerId = Guid.NewGuid();
+        var player = await CreateCharacterAsync(playerId);
+        var self = (await player.EnterWorldAsync(frontend.Id, frontend.Reference)).Value!.SelfNetId;
 
-        await zone.JoinAsync(first);
-        var entry = await zone.JoinAsync(second);
+        var refused = await StartZone.SubmitInputAsync(playerId, new MoveInput(1, 1f, 0f));
+        var acked = await frontend.WaitForBatchAsync("an ack of input 1", b => Acked(b, playerId) == 1);
+        await Eventually.FindAsync(() => MotionsOf(frontend, self) is { Count: >= 3 } m ? m : null, TestWorld.Patience);
+        var motions = MotionsOf(frontend, self);
+        await StartZone.SubmitInputAsync(playerId, new MoveInput(2, 0f, 0f));
 
-        Assert.Equal(
-            new HashSet<Guid> { first.PlayerId, second.PlayerId },
-            entry.Value!.Entities.Select(e => e.Id).ToHashSet());
+        Assert.Null(refused);
+        Assert.Equal(TestWorld.StartInstance, acked.ZoneId);
+        Assert.True(motions.Count >= 3, $"only {motions.Count} motions of the player arrived");
+        Assert.All(motions, m => Assert.Equal(TestWorld.Spawn.Y, m.Y));
+        Assert.True(motions[0].X > TestWorld.Spawn.X, $"first motion at x = {motions[0].X}, not east of the spawn");
+        Assert.All(motions.Zip(motions.Skip(1)), pair => Assert.True(pair.Second.X > pair.First.X, $"x went from {pair.First.X} to {pair.Second.X}"));
+        await player.LeaveWorldAsync();
     }
 
     [Fact]
-    public async Task MoveAsync_ByOnePlayer_ReachesTheOtherPlayersFrontendAsABatch()
+    public async Task EnterWorldAsync_ThroughASecondFrontend_GivesItAFullBatchWithBothPlayersAndEveryMonster()
+    {
+        using var firstFrontend = new TestFrontend(client);
+        using var secondFrontend = new TestFrontend(client);
+        var first = await CreateCharacterAsync();
+        var second = await CreateCharacterAsync();
+        var firstNetId = (await first.EnterWorldAsync(firstFrontend.Id, firstFrontend.Reference)).Value!.SelfNetId;
+        var secondNetId = (await second.EnterWorldAsync(secondFrontend.Id, secondFrontend.Reference)).Value!.SelfNetId;
+
+        var full = await secondFrontend.WaitForBatchAsync("sequence 1", b => b.ZoneId == TestWorld.StartInstance && b.Sequence == 1);
+
+        var monsters = RepositoryContent.Catalog.Zones[TestWorld.StartZone].SpawnPoints.Sum(p => p.Count);
+        Assert.True(full.Full);
+        Assert.Contains(full.Spawned, e => e.NetId == firstNetId && e.Kind == EntityKind.Player);
+        Assert.Contains(full.Spawned, e => e.NetId == secondNetId && e.Kind == EntityKind.Player);
+        Assert.Equal(monsters, full.Spawned.Count(e => e.Kind == EntityKind.Monster));
+        await first.LeaveWorldAsync();
+        await second.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task SubmitInputAsync_ByOnePlayer_IsSeenByAnotherFrontendWithoutItsAcks()
     {
         using var moversFrontend = new TestFrontend(client);
         using var watchersFrontend = new TestFrontend(client);
-        var zoneId = TestWorld.UniqueZoneId();
-        var zone = client.GetGrain<IZoneGrain>(zoneId);
-        var mover = Guid.NewGuid();
-        var start = new WorldPosition(300f, 300f);
-        await zone.JoinAsync(new ZoneJoinRequest(mover, "Mover", start, moversFrontend.Id, moversFrontend.Reference, WorldSession: 1));
-        await zone.JoinAsync(new ZoneJoinRequest(Guid.NewGuid(), "Watcher", new WorldPosition(310f, 300f), watchersFrontend.Id, watchersFrontend.Reference, WorldSession: 1));
+        var moverId = Guid.NewGuid();
+        var mover = await CreateCharacterAsync(moverId);
+        var watcher = await CreateCharacterAsync();
+        var moverNetId = (await mover.EnterWorldAsync(moversFrontend.Id, moversFrontend.Reference)).Value!.SelfNetId;
+        await watcher.EnterWorldAsync(watchersFrontend.Id, watchersFrontend.Reference);
 
-        // Within the slack alone, so the move is valid however little time has passed since joining.
-        var target = new WorldPosition(start.X + (TestWorld.MoveSlack / 2), start.Y);
-        var moved = await zone.MoveAsync(mover, target);
-        var batch = await watchersFrontend.WaitForChangeAsync(zoneId, new ZoneEntitySnapshot(mover, "Mover", target));
+        await StartZone.SubmitInputAsync(moverId, new MoveInput(7, 0f, 1f));
+        var seen = await watchersFrontend.WaitForBatchAsync("the mover south of the spawn", b => b.Moved.Any(m => m.NetId == moverNetId && m.Y > TestWorld.Spawn.Y));
+        await moversFrontend.WaitForBatchAsync("an ack of input 7", b => Acked(b, moverId) == 7);
+        await StartZone.SubmitInputAsync(moverId, new MoveInput(8, 0f, 0f));
 
-        Assert.Null(moved.Error);
-        Assert.Equal(target, moved.Position);
-        Assert.NotNull(batch);
+        Assert.False(seen.Full);
+        Assert.DoesNotContain(watchersFrontend.BatchesFrom(TestWorld.StartInstance), b => b.Acks.ContainsKey(moverId));
+        await mover.LeaveWorldAsync();
+        await watcher.LeaveWorldAsync();
     }
 
     [Fact]
-    public async Task MoveAsync_WhenFasterThanTheSpeedLimit_IsRefusedAndThePlayerStaysWhereItWas()
+    public async Task SubmitInputAsync_ForAPlayerNotInTheZone_ReturnsNotInZone()
     {
-        using var frontend = new TestFrontend(client);
-        var zone = client.GetGrain<IZoneGrain>(TestWorld.UniqueZoneId());
-        var playerId = Guid.NewGuid();
-        var start = new WorldPosition(100f, 100f);
-        await zone.JoinAsync(new ZoneJoinRequest(playerId, "Sprinter", start, frontend.Id, frontend.Reference, WorldSession: 1));
+        var refused = await StartZone.SubmitInputAsync(Guid.NewGuid(), new MoveInput(1, 1f, 0f));
 
-        // Far beyond anything the limit can credit (at most one second of idle time plus the slack).
-        var refused = await zone.MoveAsync(playerId, new WorldPosition(900f, 700f));
-        var seenByNewcomer = await zone.JoinAsync(new ZoneJoinRequest(Guid.NewGuid(), "Newcomer", new WorldPosition(50f, 50f), frontend.Id, frontend.Reference, WorldSession: 1));
-
-        Assert.Equal(GameErrorCode.MoveRejected, refused.Error?.Code);
-        Assert.Contains("units/s", refused.Error!.Message, StringComparison.Ordinal);
-        Assert.Equal(start, refused.Position);
-        Assert.Equal(start, seenByNewcomer.Value!.Entities.Single(e => e.Id == playerId).Position);
+        Assert.Equal(GameErrorCode.NotInZone, refused?.Code);
     }
 
     [Fact]
-    public async Task MoveAsync_OutsideTheZone_IsRefusedAsInvalidArgument()
+    public async Task SubmitInputAsync_ToAZoneThatIsNotInTheContent_ReturnsNotInZone()
     {
-        using var frontend = new TestFrontend(client);
-        var zone = client.GetGrain<IZoneGrain>(TestWorld.UniqueZoneId());
-        var playerId = Guid.NewGuid();
-        var start = new WorldPosition(0.2f, 0.2f);
-        await zone.JoinAsync(new ZoneJoinRequest(playerId, "Edgewalker", start, frontend.Id, frontend.Reference, WorldSession: 1));
+        var refused = await client.GetGrain<IZoneGrain>(ZoneInstances.Key("atlantis", 1)).SubmitInputAsync(Guid.NewGuid(), new MoveInput(1, 1f, 0f));
 
-        var refused = await zone.MoveAsync(playerId, new WorldPosition(-0.3f, 0.2f));
-
-        Assert.Equal(GameErrorCode.InvalidArgument, refused.Error?.Code);
-        Assert.Equal(start, refused.Position);
+        Assert.Equal(GameErrorCode.NotInZone, refused?.Code);
+        Assert.Contains("does not exist", refused!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task MoveAsync_ByAPlayerNotInTheZone_ReturnsNotInZone()
-    {
-        var result = await client.GetGrain<IZoneGrain>(TestWorld.UniqueZoneId()).MoveAsync(Guid.NewGuid(), new WorldPosition(10f, 10f));
-
-        Assert.Equal(GameErrorCode.NotInZone, result.Error?.Code);
-    }
-
-    [Fact]
-    public async Task LeaveWorldAsync_SavesTheLastPositionSoGetAsyncShowsIt()
+    public async Task SubmitInputAsync_WithAnInvalidInput_IsRefusedAsInvalidArgumentSayingWhatIsAllowed()
     {
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
-        var player = client.GetGrain<IPlayerGrain>(playerId);
-        await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Warrior));
-        var entry = await player.EnterWorldAsync(frontend.Id, frontend.Reference);
-        var zone = client.GetGrain<IZoneGrain>(TestWorld.StartZone);
-        var target = new WorldPosition(TestWorld.SpawnX + (TestWorld.MoveSlack / 2), TestWorld.SpawnY);
-
-        var moved = await zone.MoveAsync(playerId, target);
-        var left = await player.LeaveWorldAsync();
-        var saved = await player.GetAsync();
-        var moveAfterLeaving = await zone.MoveAsync(playerId, target);
-
-        Assert.True(entry.IsSuccess, entry.Error?.Message);
-        Assert.Contains(entry.Value!.Entities, e => e.Id == playerId);
-        Assert.Null(moved.Error);
-        Assert.Equal(target, left.Value?.Position);
-        Assert.Equal(target, saved?.Position);
-        Assert.Equal(GameErrorCode.NotInZone, moveAfterLeaving.Error?.Code);
-    }
-
-    [Fact]
-    public async Task SubscribeAsync_WithAPlayerTheZoneLostButWhoseCharacterIsThere_RestoresIt()
-    {
-        using var frontend = new TestFrontend(client);
-        var playerId = Guid.NewGuid();
-        var name = TestWorld.UniqueName();
-        var player = client.GetGrain<IPlayerGrain>(playerId);
-        await player.CreateAsync(new CreateCharacterRequest(name, CharacterClass.Cleric));
+        var player = await CreateCharacterAsync(playerId);
         await player.EnterWorldAsync(frontend.Id, frontend.Reference);
-        var zone = client.GetGrain<IZoneGrain>(TestWorld.StartZone);
-        var target = new WorldPosition(TestWorld.SpawnX, TestWorld.SpawnY + (TestWorld.MoveSlack / 2));
+
+        var notANumber = await StartZone.SubmitInputAsync(playerId, new MoveInput(1, float.NaN, 0f));
+        var tooLong = await StartZone.SubmitInputAsync(playerId, new MoveInput(2, 3f, 4f));
+        var negativeSequence = await StartZone.SubmitInputAsync(playerId, new MoveInput(-1, 1f, 0f));
+
+        Assert.Equal(GameErrorCode.InvalidArgument, notANumber?.Code);
+        Assert.Equal(GameErrorCode.InvalidArgument, tooLong?.Code);
+        Assert.Contains("length 5", tooLong!.Message, StringComparison.Ordinal);
+        Assert.Equal(GameErrorCode.InvalidArgument, negativeSequence?.Code);
+        await player.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task LeaveWorldAsync_SavesWhereThePlayerStoodAndDespawnsItForOtherFrontends()
+    {
+        using var moversFrontend = new TestFrontend(client);
+        using var watchersFrontend = new TestFrontend(client);
+        var moverId = Guid.NewGuid();
+        var mover = await CreateCharacterAsync(moverId);
+        var watcher = await CreateCharacterAsync();
+        var moverNetId = (await mover.EnterWorldAsync(moversFrontend.Id, moversFrontend.Reference)).Value!.SelfNetId;
+        await watcher.EnterWorldAsync(watchersFrontend.Id, watchersFrontend.Reference);
+        await StartZone.SubmitInputAsync(moverId, new MoveInput(1, -1f, 0f));
+        await watchersFrontend.WaitForBatchAsync("the mover 5 units west", b => b.Moved.Any(m => m.NetId == moverNetId && m.X <= TestWorld.Spawn.X - 5f));
+        await StartZone.SubmitInputAsync(moverId, new MoveInput(2, 0f, 0f));
+        await moversFrontend.WaitForBatchAsync("an ack of the stop", b => Acked(b, moverId) == 2);
+
+        var left = await mover.LeaveWorldAsync();
+        var saved = (await mover.GetAsync())!;
+        var despawned = await watchersFrontend.WaitForBatchAsync("the mover despawned", b => b.Despawned.Contains(moverNetId));
+        var inputAfterLeaving = await StartZone.SubmitInputAsync(moverId, new MoveInput(3, 1f, 0f));
+
+        Assert.Equal(left.Value, saved);
+        Assert.False(saved.InWorld);
+        Assert.True(saved.Position.X <= TestWorld.Spawn.X - 5f, $"saved at x = {saved.Position.X}");
+        Assert.Equal(TestWorld.Spawn.Y, saved.Position.Y);
+        Assert.Contains(
+            watchersFrontend.BatchesFrom(TestWorld.StartInstance).Where(b => b.Sequence < despawned.Sequence).SelectMany(b => b.Moved),
+            m => m.NetId == moverNetId && new WorldPosition(m.X, m.Y) == saved.Position);
+        Assert.Equal(GameErrorCode.NotInZone, inputAfterLeaving?.Code);
+        await watcher.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_WithAPlayerTheZoneForgot_RestoresItFromItsSavedState()
+    {
+        using var frontend = new TestFrontend(client);
+        var playerId = Guid.NewGuid();
+        var player = await CreateCharacterAsync(playerId);
+        var forgotten = (await player.EnterWorldAsync(frontend.Id, frontend.Reference)).Value!.SelfNetId;
 
         // The character is in the world by its saved state, but the zone forgets it (called directly, not through
-        // the player): as after a zone re-activated on another silo while the frontend still served the player.
-        await zone.LeaveAsync(playerId);
-        var beforeSubscribe = await zone.MoveAsync(playerId, target);
-        await zone.SubscribeAsync(frontend.Id, frontend.Reference, [playerId]);
-        var afterSubscribe = await zone.MoveAsync(playerId, target);
-        var batch = await frontend.WaitForChangeAsync(TestWorld.StartZone, new ZoneEntitySnapshot(playerId, name, target));
+        // the player): as after the zone re-activated on another silo while the frontend still served the player.
+        await StartZone.LeaveAsync(playerId);
+        var beforeSubscribing = await StartZone.SubmitInputAsync(playerId, new MoveInput(1, 0f, 1f));
+        var missing = await StartZone.SubscribeAsync(frontend.Id, frontend.Reference, [playerId]);
+        var afterSubscribing = await StartZone.SubmitInputAsync(playerId, new MoveInput(2, 0f, 0f));
+        var restored = await frontend.WaitForNoticeAsync(TestWorld.StartInstance, playerId, PlayerNoticeKind.Arrived, n => n.NetId != forgotten);
 
-        Assert.Equal(GameErrorCode.NotInZone, beforeSubscribe.Error?.Code);
-        Assert.Null(afterSubscribe.Error);
-        Assert.Equal(target, afterSubscribe.Position);
-        Assert.NotNull(batch);
+        Assert.Equal(GameErrorCode.NotInZone, beforeSubscribing?.Code);
+        Assert.Empty(missing);
+        Assert.Null(afterSubscribing);
+        Assert.Equal(TestWorld.Spawn, restored.Position);
+        await player.LeaveWorldAsync();
     }
 
     [Fact]
-    public async Task SubscribeAsync_WithAPlayerWhoseCharacterIsInAnotherZone_DoesNotAddIt()
+    public async Task SubscribeAsync_WithPlayersWhoseCharactersAreNotInThisZone_ReturnsThemAsMissing()
+    {
+        using var frontend = new TestFrontend(client);
+        var inStartZoneId = Guid.NewGuid();
+        var inStartZone = await CreateCharacterAsync(inStartZoneId);
+        await inStartZone.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var neverCreatedId = Guid.NewGuid();
+        var mirefen = client.GetGrain<IZoneGrain>(TestWorld.MirefenInstance);
+
+        var missing = await mirefen.SubscribeAsync(frontend.Id, frontend.Reference, [inStartZoneId, neverCreatedId]);
+        var input = await mirefen.SubmitInputAsync(inStartZoneId, new MoveInput(1, 1f, 0f));
+
+        Assert.Equal(new[] { inStartZoneId, neverCreatedId }, missing);
+        Assert.Equal(GameErrorCode.NotInZone, input?.Code);
+        await inStartZone.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task WalkingIntoAPortal_DepartsThisZoneArrivesInTheTargetAndSavesTheTargetZone()
     {
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
-        await client.GetGrain<IPlayerGrain>(playerId).CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Cleric));
-        var otherZone = client.GetGrain<IZoneGrain>(TestWorld.UniqueZoneId());
+        var player = await CreateCharacterAsync(playerId);
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var stay = (await player.GetAsync())!;
+        // Stand the player 20 units west of the portal, where arrivals from Mirefen land, as the zone itself would.
+        await StartZone.LeaveAsync(playerId);
+        await player.TransferAsync(new ZoneTransferRequest(stay.ZoneId, stay.WorldSession, TestWorld.StartZone, TestWorld.BesideToMirefenPortal));
+        var nearPortal = await frontend.WaitForNoticeAsync(TestWorld.StartInstance, playerId, PlayerNoticeKind.Arrived, n => n.Position == TestWorld.BesideToMirefenPortal);
 
-        await otherZone.SubscribeAsync(frontend.Id, frontend.Reference, [playerId]);
-        var move = await otherZone.MoveAsync(playerId, new WorldPosition(TestWorld.SpawnX, TestWorld.SpawnY));
+        var input = await StartZone.SubmitInputAsync(playerId, new MoveInput(1, 1f, 0f));
+        var departed = await frontend.WaitForNoticeAsync(TestWorld.StartInstance, playerId, PlayerNoticeKind.Departed);
+        var arrived = await frontend.WaitForNoticeAsync(TestWorld.MirefenInstance, playerId, PlayerNoticeKind.Arrived);
+        var saved = (await player.GetAsync())!;
+        var inputInOldZone = await StartZone.SubmitInputAsync(playerId, new MoveInput(2, -1f, 0f));
+        var inputInNewZone = await client.GetGrain<IZoneGrain>(TestWorld.MirefenInstance).SubmitInputAsync(playerId, new MoveInput(2, 0f, 0f));
 
-        Assert.Equal(GameErrorCode.NotInZone, move.Error?.Code);
+        var portal = RepositoryContent.Catalog.Zones[TestWorld.StartZone].Portals.Single(p => p.TargetZone == TestWorld.Mirefen);
+        var mirefen = RepositoryContent.Catalog.Zones[TestWorld.Mirefen];
+        Assert.Null(input);
+        Assert.Equal(nearPortal.NetId, departed.NetId);
+        Assert.True(departed.Position.DistanceTo(TestWorld.ToMirefenPortal) <= portal.Radius, $"departed at {departed.Position}");
+        Assert.Equal(TestWorld.MirefenArrival, arrived.Position);
+        Assert.Equal((TestWorld.MirefenInstance, TestWorld.Mirefen, mirefen.Width, mirefen.Height), (arrived.Entry!.ZoneId, arrived.Entry.Template, arrived.Entry.Width, arrived.Entry.Height));
+        Assert.Equal(arrived.NetId, arrived.Entry.SelfNetId);
+        Assert.Equal((TestWorld.MirefenInstance, TestWorld.MirefenArrival, true), (saved.ZoneId, saved.Position, saved.InWorld));
+        Assert.Equal(stay.WorldSession + 2, saved.WorldSession);
+        Assert.Equal(GameErrorCode.NotInZone, inputInOldZone?.Code);
+        Assert.Null(inputInNewZone);
+        await player.LeaveWorldAsync();
     }
+
+    [Fact]
+    public async Task ResyncAsync_MakesTheNextBatchFullWithoutRestartingTheSequence()
+    {
+        using var frontend = new TestFrontend(client);
+        var player = await CreateCharacterAsync();
+        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var before = await frontend.WaitForBatchAsync("sequence 3", b => b.ZoneId == TestWorld.StartInstance && b.Sequence == 3);
+
+        await StartZone.ResyncAsync(frontend.Id);
+        var full = await frontend.WaitForBatchAsync("a full batch after sequence 3", b => b.ZoneId == TestWorld.StartInstance && b.Full && b.Sequence > before.Sequence);
+
+        Assert.False(before.Full);
+        Assert.Contains(full.Spawned, e => e.Kind == EntityKind.Monster);
+        await player.LeaveWorldAsync();
+    }
+
+    private async Task<IPlayerGrain> CreateCharacterAsync(Guid? id = null)
+    {
+        var player = client.GetGrain<IPlayerGrain>(id ?? Guid.NewGuid());
+        var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Warrior));
+        Assert.True(created.IsSuccess, created.Error?.Message);
+        return player;
+    }
+
+    private static long? Acked(ZoneTickBatch batch, Guid playerId) => batch.Acks.TryGetValue(playerId, out var sequence) ? sequence : null;
+
+    private static List<ZoneMotion> MotionsOf(TestFrontend frontend, int netId) =>
+        [.. frontend.BatchesFrom(TestWorld.StartInstance).SelectMany(b => b.Moved).Where(m => m.NetId == netId)];
 }

@@ -79,6 +79,36 @@ public sealed class StartupTests(SharedClusterFixture fixture)
         await AssertExitsWithOneLineAsync(silo, "Cluster:Redis", $"127.0.0.1:{port}");
     }
 
+    [Fact]
+    public async Task Silo_WithInvalidContent_ExitsNamingTheFileTheEntryAndTheField()
+    {
+        var broken = Directory.CreateTempSubdirectory("sunderfall-content-").FullName;
+        CopyDirectory(Path.Combine(TestEnvironment.RepoRoot, "content"), broken);
+        var zoneFile = Path.Combine(broken, "zones", "ashen-vale.json");
+        File.WriteAllText(zoneFile, File.ReadAllText(zoneFile).Replace("\"targetZone\": \"mirefen\"", "\"targetZone\": \"nowhere\"", StringComparison.Ordinal));
+
+        var silo = Cluster.StartSilo(92, contentDirectory: broken);
+
+        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the silo started with invalid content");
+        Assert.Equal(2, silo.ExitCode);
+        var output = silo.Tail();
+        Assert.Contains("zones/ashen-vale.json", output, StringComparison.Ordinal);
+        Assert.Contains("to-mirefen", output, StringComparison.Ordinal);
+        Assert.Contains("targetZone", output, StringComparison.Ordinal);
+        Assert.Contains("'nowhere'", output, StringComparison.Ordinal);
+        Directory.Delete(broken, recursive: true);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     private static async Task AssertExitsWithOneLineAsync(ServerProcess silo, string setting, string address)
     {
         Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), $"the silo kept running though {setting} points nowhere");

@@ -80,10 +80,16 @@ public sealed class GameCluster : IAsyncDisposable
     public const float PlayerSpeed = 50f;
 
     /// <summary>Starts a silo process (not waiting for it) and tracks it for disposal.</summary>
-    public ServerProcess StartSilo(int index, string? storage = null, string? redis = null)
+    public ServerProcess StartSilo(int index, string? storage = null, string? redis = null, string? contentDirectory = null)
     {
         var siloPort = FreePort.Next();
-        var silo = ServerProcess.Start($"{ClusterId}-silo{index}", "Sunderfall.Silo", FreePort.Next(), SiloEnvironment(siloPort, FreePort.Next(), storage, redis));
+        var environment = SiloEnvironment(siloPort, FreePort.Next(), storage, redis);
+        if (contentDirectory is not null)
+        {
+            environment["SUNDERFALL_Content__Directory"] = contentDirectory;
+        }
+
+        var silo = ServerProcess.Start($"{ClusterId}-silo{index}", "Sunderfall.Silo", FreePort.Next(), environment);
         processes.Add(silo);
         Silos.Add((silo, siloPort));
         return silo;
