@@ -221,7 +221,9 @@ public sealed class ZoneSimulation
             }
 
             var health = monster.Brain.TakeHealed() ? monster.Definition.MaxHealth : monster.Health;
-            var reached = move.Dx == 0 && move.Dy == 0 ? monster.Position : map.Move(monster.Position, move.Dx, move.Dy);
+            var reached = move.SnapToHome ? monster.Brain.Home
+                : move.Dx == 0 && move.Dy == 0 ? monster.Position
+                : map.Move(monster.Position, move.Dx, move.Dy);
             if (reached != monster.Position || health != monster.Health)
             {
                 monster.Position = reached;
