@@ -22,7 +22,14 @@ public sealed class ClientSession(string connectionId, Guid playerId, string zon
     public float ViewRadius { get; set; } = viewRadius;
 
     /// <summary>Between leaving a zone through a portal and arriving in the next: nothing is sent.</summary>
-    public bool InTransit { get; set; }
+    public bool InTransit
+    {
+        get => TransitStarted is not null;
+        set => TransitStarted = value ? TransitStarted ?? DateTimeOffset.UtcNow : null;
+    }
+
+    /// <summary>When the current transit began; a transit that never ends (a silo died) is resolved by re-entering.</summary>
+    public DateTimeOffset? TransitStarted { get; private set; }
 
     /// <summary>Newest input the zone has applied, echoed to the client.</summary>
     public long AckInput { get; set; } = -1;

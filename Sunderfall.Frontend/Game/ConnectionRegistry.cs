@@ -109,6 +109,15 @@ public sealed class ConnectionRegistry
         }
     }
 
+    /// <summary>Sessions that began a portal transit before <paramref name="cutoff"/> and have not arrived.</summary>
+    public ClientSession[] SessionsInTransitSince(DateTimeOffset cutoff)
+    {
+        lock (gate)
+        {
+            return [.. byConnection.Values.Where(s => s.TransitStarted is { } started && started < cutoff)];
+        }
+    }
+
     /// <summary>The players served here, grouped by zone instance.</summary>
     public IReadOnlyDictionary<string, Guid[]> PlayersByZone()
     {

@@ -65,8 +65,23 @@ public sealed class ZoneSubscriptions(
         }
     }
 
+    /// <summary>A portal transfer not finished after this long was cut short (a silo died): re-enter the player.</summary>
+    public static readonly TimeSpan TransitTimeout = TimeSpan.FromSeconds(5);
+
     private async Task RenewAllAsync()
     {
+        foreach (var stuck in registry.SessionsInTransitSince(DateTimeOffset.UtcNow - TransitTimeout))
+        {
+            try
+            {
+                await ReenterAsync(stuck.PlayerId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Could not re-enter player {Player} after an unfinished transfer: {Reason}", stuck.PlayerId, ex.Message);
+            }
+        }
+
         foreach (var zoneId in registry.PlayersByZone().Keys)
         {
             try

@@ -370,12 +370,13 @@ public sealed class ZoneSimulationTests
         Assert.NotEqual(MonsterPositions(first), MonsterPositions(second));
     }
 
-    [Fact(Skip = "Production bug: ZoneSimulation.StepMonsters (ZoneSimulation.cs:224) moves a monster's SnapToHome MonsterMove through the collision map instead of placing it at home, so the wall that stopped the walk home stops the snap too and the monster stays stuck. Unskip when fixed.")]
+    [Fact]
     public void Step_WhenAWallKeepsAReturningMonsterFromWalkingHome_PutsItBackAtItsSpawnPoint()
     {
         // A wall along row 7 (y 70..80) from the west edge to x = 90. The wolf lives above it at (50, 50); a player
         // far below draws it round the wall's east end. Walking straight back, the wolf runs into the wall's
-        // underside and makes no progress: after MonsterBrain.ReturnStuckSeconds it must be put home.
+        // underside and makes no progress: after MonsterBrain.ReturnStuckSeconds the brain asks to snap home, which
+        // the simulation must do without the collision map (through it, the wall would stop the snap too).
         var rows = Enumerable.Repeat(new string('.', 20), 20).ToArray();
         rows[7] = new string('#', 9) + new string('.', 11);
         var wolf = TestZones.Wolf() with { Speed = 20f, AggroRadius = 200f, LeashRadius = 150f, WanderRadius = 0f };

@@ -58,4 +58,45 @@ public sealed class SiloLossTests : IAsyncLifetime
         Assert.NotNull(watcherRow);
         Assert.Equal(watcherCharacter.Name, watcherRow.Value.GetProperty("Name").GetString());
     }
+
+    [Fact]
+    public async Task KillingTheTargetZonesSilo_AsAPlayerWalksThroughAPortal_LosesAndDuplicatesNoOne()
+    {
+        var wait = TimeSpan.FromSeconds(15);
+        await using var traveller = await cluster.ConnectAsync();
+        var (character, start) = await traveller.CreateAndEnterAsync("Doomed");
+        Assert.True(await GameClient.EventuallyAsync(() => traveller.Self() is not null, wait));
+
+        // The target zone lives on the other silo, which dies just before the traveller reaches the portal.
+        var startPort = await cluster.FindSiloPortOfAsync(Orleans.Runtime.GrainId.Create("zone", start.ZoneId));
+        var (victim, victimPort) = cluster.Silos.Single(s => s.SiloPort != startPort);
+        await cluster.ActivateZoneOnSiloAsync("mirefen/1", victimPort);
+        await traveller.MoveAsync(1f, 0f);
+        Assert.True(await GameClient.EventuallyAsync(() => traveller.Self() is { X: > 860f }, TimeSpan.FromSeconds(30)), "never neared the portal");
+        victim.Kill();
+
+        // Wherever it ends up, it must end up in exactly one zone, see itself there, be able to move, and PostgreSQL
+        // must agree about the zone.
+        var settled = await GameClient.EventuallyAsync(() => traveller.Zone?.Template == "mirefen", TimeSpan.FromSeconds(60));
+        await traveller.MoveAsync(0f, 0f);
+        var zone = traveller.Zone!;
+        var row = await cluster.ReadCharacterRowAsync(character.Name);
+        Assert.Equal(zone.ZoneId, row!.Value.GetProperty("ZoneId").GetString());
+        Assert.True(settled, $"the traveller never arrived in mirefen (still in {zone.ZoneId}):\n{cluster.Frontend.Tail()}");
+        Assert.True(await GameClient.EventuallyAsync(() => traveller.Self() is not null, wait), "the traveller does not see itself");
+
+        var here = traveller.Self()!.Value;
+        await traveller.MoveAsync(0f, 1f);
+        Assert.True(await GameClient.EventuallyAsync(() => traveller.Self() is { } now && now.Y > here.Y + 2f, wait), "the traveller cannot move");
+        await traveller.MoveAsync(0f, 0f);
+
+        await using var observer = await cluster.ConnectAsync();
+        var (_, observerZone) = await observer.CreateAndEnterAsync("Count");
+        var startStatus = await cluster.ZoneStatusAsync(start.ZoneId);
+        var targetStatus = await cluster.ZoneStatusAsync(zone.ZoneId);
+        Assert.Equal(observerZone.ZoneId, start.ZoneId);
+        Assert.Equal(1, startStatus.Players);
+        Assert.Equal(1, targetStatus.Players);
+        Assert.Null(traveller.ApplyFailure);
+    }
 }

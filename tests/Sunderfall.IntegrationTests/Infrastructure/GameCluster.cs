@@ -156,6 +156,13 @@ public sealed class GameCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>A zone instance's counters, asked of the zone grain directly.</summary>
+    public async Task<Sunderfall.Grains.Interfaces.Zones.ZoneStatus> ZoneStatusAsync(string zoneId)
+    {
+        var client = await OrleansClientAsync();
+        return await client.GetGrain<Sunderfall.Grains.Interfaces.Zones.IZoneGrain>(zoneId).GetStatusAsync();
+    }
+
     /// <summary>The silo port of the silo where the grain is active, asked of the cluster's management grain.</summary>
     public async Task<int?> FindSiloPortOfAsync(GrainId grain)
     {

@@ -14,14 +14,6 @@ public sealed class ZoneDirectoryGrainTests(ClusterFixture fixture)
     private readonly IClusterClient client = fixture.Client;
 
     [Fact]
-    public async Task GetChannelsAsync_WhenNothingWasAssignedOrReported_IsEmpty()
-    {
-        var channels = await client.GetGrain<IZoneDirectoryGrain>(UniqueTemplate()).GetChannelsAsync();
-
-        Assert.Empty(channels);
-    }
-
-    [Fact]
     public async Task AssignAsync_CountsEachAssignedPlayerAtOnce()
     {
         var template = UniqueTemplate();
