@@ -103,7 +103,8 @@ public sealed class PlayerGrain(
             return GameResult<CharacterSnapshot>.Failure(GameErrorCode.CharacterNotFound, $"no character has the id {Id}");
         }
 
-        var last = await GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).LeaveAsync(Id);
+        // A character that never entered (or already left) has no zone to leave: waking one would start its tick.
+        var last = state.State.InWorld ? await GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).LeaveAsync(Id) : null;
         if (last is { IsFinite: true } position)
         {
             state.State.X = position.X;

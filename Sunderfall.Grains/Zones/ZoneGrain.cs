@@ -60,8 +60,10 @@ public sealed class ZoneGrain(ContentCatalog content, IOptions<WorldOptions> wor
         else
         {
             members.Add(request.PlayerId, new ZoneMember(request.FrontendId, request.WorldSession, position));
-            populationChanged = true;
         }
+
+        // Reported even when the count did not change: the directory counted this arrival when it assigned it.
+        populationChanged = true;
 
         var zone = simulation.Zone;
         var entry = new ZoneEntrySnapshot(ZoneId, zone.Id, zone.Width, zone.Height, netId, zone.ViewRadius);

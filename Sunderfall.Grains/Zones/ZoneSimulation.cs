@@ -82,8 +82,12 @@ public sealed class ZoneSimulation
             return null;
         }
 
-        despawned.Add(player.NetId);
-        spawned.RemoveAll(s => s.NetId == player.NetId);
+        // A player who came and went within one tick was never sent: nobody needs to hear it left.
+        if (spawned.RemoveAll(s => s.NetId == player.NetId) == 0)
+        {
+            despawned.Add(player.NetId);
+        }
+
         return player.Position;
     }
 
