@@ -37,14 +37,18 @@ trap 'cleanup; exit 130' INT TERM
 start_postgres "$DATA" "$PG_PORT" sunderfall
 start_redis "$DATA" "$REDIS_PORT"
 
-export SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall"
+export SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall_app"
+export SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall"
+# Access tokens are signed with a key kept beside the data, so tokens and sessions survive a restart.
+[[ -s "$DATA/signing-key" ]] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$DATA/signing-key")
+export SUNDERFALL_Auth__SigningKey=$(cat "$DATA/signing-key")
 export SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT"
 export SUNDERFALL_Cluster__ClusterId=${SUNDERFALL_Cluster__ClusterId:-sunderfall-dev}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log "building ($CONFIGURATION)"
 dotnet build Sunderfall.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
-dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" "$SUNDERFALL_Storage__ConnectionString"
+dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" "$SUNDERFALL_Storage__MigrationConnectionString"
 
 # start_program <log name> <project> <http port> [VAR=value ...]: runs the program from its output folder (so it
 # finds its appsettings.json) and records the PID of the dotnet process itself.

@@ -25,6 +25,7 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "DROP DATABASE IF EXISTS sun
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "CREATE DATABASE sunderfall_test OWNER sunderfall" >/dev/null
 start_redis "$DATA" "$REDIS_PORT"
 
+# The owner's connection (migrations, test set-up); the processes under test connect as sunderfall_app.
 export SUNDERFALL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_test;Username=sunderfall"
 export SUNDERFALL_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -9,6 +9,9 @@ namespace Sunderfall.Protocol
         /// <summary>Client to server: CreateCharacter(name, class) returns CallResult of CharacterInfo.</summary>
         public const string CreateCharacter = "CreateCharacter";
 
+        /// <summary>Client to server: ListCharacters() returns CallResult of CharacterList (the account's characters).</summary>
+        public const string ListCharacters = "ListCharacters";
+
         /// <summary>Client to server: EnterWorld(characterId) returns CallResult of ZoneEntered.</summary>
         public const string EnterWorld = "EnterWorld";
 

@@ -51,9 +51,14 @@ start_postgres() {
     PG_STARTED=1
   fi
   local psql=(psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)
-  if [[ -z $("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = 'sunderfall'") ]]; then
-    "${psql[@]}" -c "CREATE ROLE sunderfall LOGIN"
-  fi
+  # Two roles: sunderfall owns the schema and runs migrations; sunderfall_app is what silos and frontends use, with
+  # only the grants the migrations give it (it cannot rewrite the audit log).
+  local role
+  for role in sunderfall sunderfall_app; do
+    if [[ -z $("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'") ]]; then
+      "${psql[@]}" -c "CREATE ROLE $role LOGIN"
+    fi
+  done
   if [[ -z $("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$database'") ]]; then
     "${psql[@]}" -c "CREATE DATABASE \"$database\" OWNER sunderfall"
   fi

@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Sunderfall.Accounts.Accounts;
+using Sunderfall.Grains.Interfaces.Accounts;
 using Sunderfall.Frontend.Hosting;
+using Sunderfall.Frontend.Security;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
@@ -13,16 +17,24 @@ namespace Sunderfall.Frontend.Game;
 
 /// <summary>
 /// The game hub: validates what a client sends, calls the grain that owns it and maps the answer to the wire.
-/// No game rules live here. Cluster failures are turned into typed errors by <see cref="GameHubErrorFilter"/>.
+/// No game rules live here. Only signed-in players reach it, and every call acts on the token's own account.
+/// Cluster failures are turned into typed errors by <see cref="GameHubErrorFilter"/>, floods by the rate limit filter.
 /// </summary>
+[Authorize(Policy = AccountPolicies.Player)]
 public sealed class GameHub(
     IClusterClient client,
     ConnectionRegistry registry,
     ZoneSubscriptions subscriptions,
     ZoneFeed feed,
     FrontendIdentity identity,
+    AccountService accounts,
+    ConnectionDirectory connections,
+    SessionObserverReference sessions,
     ILogger<GameHub> logger) : Hub
 {
+    /// <summary>The signed-in account (the token's subject; the hub refuses connections without one).</summary>
+    private Guid AccountId => Guid.Parse(Context.UserIdentifier!);
+
     /// <summary>Longest name accepted before the grain's own, finer rules run.</summary>
     private const int MaxNameInput = 64;
 
@@ -39,8 +51,14 @@ public sealed class GameHub(
                 ErrorCode.InvalidArgument, $"class must be one of: {string.Join(", ", WireMapping.ClassNames.Keys)}");
         }
 
-        var result = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).CreateAsync(new CreateCharacterRequest(name, parsed));
+        var result = await client.GetGrain<IAccountGrain>(AccountId).CreateCharacterAsync(name, parsed);
         return WireMapping.ToCallResult(result, WireMapping.ToWire);
+    }
+
+    public async Task<CallResult<CharacterList>> ListCharacters()
+    {
+        var characters = await client.GetGrain<IAccountGrain>(AccountId).GetCharactersAsync();
+        return CallResult<CharacterList>.Success(new CharacterList { Characters = [.. characters.Select(WireMapping.ToWire)] });
     }
 
     public async Task<CallResult<ZoneEntered>> EnterWorld(string? characterId)
@@ -56,7 +74,7 @@ public sealed class GameHub(
                 ErrorCode.AlreadyInWorld, $"this connection already plays {current.PlayerId}; call LeaveWorld first");
         }
 
-        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsync(identity.Id, subscriptions.Observer);
+        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsAsync(AccountId, identity.Id, subscriptions.Observer);
         if (result.Value is { } entry)
         {
             feed.Track(entry.ZoneId, entry.ViewRadius);
@@ -113,8 +131,24 @@ public sealed class GameHub(
         return WireMapping.ToCallResult(result, WireMapping.ToWire);
     }
 
+    public override async Task OnConnectedAsync()
+    {
+        // A token outlives a logout or a ban by up to its lifetime; the session it names must still be live.
+        if (!await accounts.IsSessionActiveAsync(AuthEndpoints.SessionIdOf(Context.User!)))
+        {
+            await Clients.Caller.SendAsync(HubNames.ErrorEvent, new ServerError { Code = ErrorCode.SessionEnded, Message = "this sign-in session has ended; sign in again" });
+            Context.Abort();
+            return;
+        }
+
+        connections.Add(Context);
+        await client.GetGrain<IAccountGrain>(AccountId).ClaimSessionAsync(new GameSessionClaim(identity.Id, Context.ConnectionId, sessions.Observer));
+        await base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(Context.ConnectionId);
         if (registry.Unbind(Context.ConnectionId) is { } session)
         {
             try
@@ -126,6 +160,15 @@ public sealed class GameHub(
                 // The zone's lease on this frontend will drop the player if the cluster cannot be told now.
                 logger.LogWarning("Could not take player {Player} out of the world on disconnect: {Reason}", session.PlayerId, ex.Message);
             }
+        }
+
+        try
+        {
+            await client.GetGrain<IAccountGrain>(AccountId).ReleaseSessionAsync(Context.ConnectionId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogDebug("Could not release the session of {Connection}: {Reason}", Context.ConnectionId, ex.Message);
         }
 
         await base.OnDisconnectedAsync(exception);

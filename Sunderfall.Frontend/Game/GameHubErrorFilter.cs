@@ -28,16 +28,26 @@ public sealed class GameHubErrorFilter(ILogger<GameHubErrorFilter> logger) : IHu
                 : (ErrorCode.Internal, "the server could not complete this call");
             logger.LogWarning(ex, "Hub method {Method} failed for connection {Connection}", invocationContext.HubMethodName, invocationContext.Context.ConnectionId);
 
-            var resultType = ResultType(invocationContext.HubMethod);
-            if (resultType is not null)
-            {
-                return resultType.GetMethod(nameof(CallResult<object>.Failure), BindingFlags.Public | BindingFlags.Static)!
-                    .Invoke(null, [code, message]);
-            }
-
-            await invocationContext.Hub.Clients.Caller.SendAsync(HubNames.ErrorEvent, new ServerError { Code = code, Message = message });
-            return null;
+            return await RefuseAsync(invocationContext, code, message);
         }
+    }
+
+    /// <summary>
+    /// Answers a refused call: as the reply's error for request/response methods, as an Error event for
+    /// fire-and-forget ones.
+    /// </summary>
+    public static async ValueTask<object?> RefuseAsync(HubInvocationContext invocationContext, ErrorCode code, string message)
+    {
+        ArgumentNullException.ThrowIfNull(invocationContext);
+        var resultType = ResultType(invocationContext.HubMethod);
+        if (resultType is not null)
+        {
+            return resultType.GetMethod(nameof(CallResult<object>.Failure), BindingFlags.Public | BindingFlags.Static)!
+                .Invoke(null, [code, message]);
+        }
+
+        await invocationContext.Hub.Clients.Caller.SendAsync(HubNames.ErrorEvent, new ServerError { Code = code, Message = message });
+        return null;
     }
 
     private static bool IsClusterFailure(Exception ex) =>

@@ -50,6 +50,8 @@ public static class WireMapping
         GameErrorCode.CharacterExists => ErrorCode.InvalidArgument,
         GameErrorCode.NotInZone => ErrorCode.NotInWorld,
         GameErrorCode.MoveRejected => ErrorCode.MoveRejected,
+        GameErrorCode.Forbidden => ErrorCode.Forbidden,
+        GameErrorCode.LimitReached => ErrorCode.LimitReached,
         _ => ErrorCode.InvalidArgument,
     };
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Configuration;
 using Sunderfall.Frontend.Game;
+using Sunderfall.Frontend.Security;
 using Sunderfall.Protocol;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
@@ -41,9 +42,12 @@ public static class FrontendHostingExtensions
         builder.Services.AddSingleton<ZoneFeed>();
         builder.Services.AddSingleton<ZoneSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ZoneSubscriptions>());
+        builder.AddSunderfallSecurity();
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = frontend.MaxMessageBytes;
+                // Floods are refused before any work; failures inside are turned into typed errors.
+                o.AddFilter<HubRateLimitFilter>();
                 o.AddFilter<GameHubErrorFilter>();
             })
             .AddMessagePackProtocol();
@@ -57,6 +61,7 @@ public static class FrontendHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseWebSockets();
+        app.UseSunderfallSecurity();
         app.MapHub<GameHub>(HubNames.Path);
         app.MapSunderfallHealth();
         return app;

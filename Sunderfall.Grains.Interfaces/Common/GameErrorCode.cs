@@ -17,4 +17,8 @@ public enum GameErrorCode
     NotInZone = 5,
     /// <summary>The move broke a movement rule; the authoritative position comes with it.</summary>
     MoveRejected = 6,
+    /// <summary>The character belongs to another account.</summary>
+    Forbidden = 7,
+    /// <summary>A limit was reached (e.g. characters per account).</summary>
+    LimitReached = 8,
 }

@@ -15,4 +15,5 @@ public sealed record CharacterSnapshot(
     [property: Id(4)] string ZoneId,
     [property: Id(5)] WorldPosition Position,
     [property: Id(6)] bool InWorld,
-    [property: Id(7)] long WorldSession);
+    [property: Id(7)] long WorldSession,
+    [property: Id(8)] Guid OwnerAccountId);

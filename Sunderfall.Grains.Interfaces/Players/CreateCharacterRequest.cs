@@ -4,4 +4,5 @@ namespace Sunderfall.Grains.Interfaces.Players;
 [GenerateSerializer, Immutable, Alias("sf.CreateCharacterRequest")]
 public sealed record CreateCharacterRequest(
     [property: Id(0)] string Name,
-    [property: Id(1)] CharacterClass Class);
+    [property: Id(1)] CharacterClass Class,
+    [property: Id(2)] Guid OwnerAccountId);

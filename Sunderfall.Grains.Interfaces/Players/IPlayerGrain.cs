@@ -24,6 +24,11 @@ public interface IPlayerGrain : IGrainWithGuidKey
     /// </summary>
     Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsync(string frontendId, IZoneObserver frontendObserver);
 
+    /// <summary>
+    /// EnterWorldAsync for a signed-in account: refused with Forbidden unless the character belongs to it.
+    /// </summary>
+    Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, IZoneObserver frontendObserver);
+
     /// <summary>Takes the character out of its zone and saves where it stood.</summary>
     Task<GameResult<CharacterSnapshot>> LeaveWorldAsync();
 

@@ -34,6 +34,7 @@ public sealed class PlayerGrain(
         {
             // A retried create with the same arguments is answered as the original was.
             return string.Equals(state.State.Name, request.Name, StringComparison.Ordinal) && state.State.Class == request.Class
+                && state.State.OwnerAccountId == request.OwnerAccountId
                 ? GameResult<CharacterSnapshot>.Success(Snapshot())
                 : GameResult<CharacterSnapshot>.Failure(GameErrorCode.CharacterExists, "this character already exists");
         }
@@ -65,6 +66,7 @@ public sealed class PlayerGrain(
             X = start.Spawn.X,
             Y = start.Spawn.Y,
             CreatedAt = clock.GetUtcNow(),
+            OwnerAccountId = request.OwnerAccountId,
         };
         await state.WriteStateAsync();
         return GameResult<CharacterSnapshot>.Success(Snapshot());
@@ -95,6 +97,11 @@ public sealed class PlayerGrain(
         await state.WriteStateAsync();
         return await JoinCurrentZoneAsync(frontendId, frontendObserver);
     }
+
+    public Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, IZoneObserver frontendObserver) =>
+        state.RecordExists && state.State.OwnerAccountId != accountId
+            ? Task.FromResult(GameResult<ZoneEntrySnapshot>.Failure(GameErrorCode.Forbidden, "this character belongs to another account"))
+            : EnterWorldAsync(frontendId, frontendObserver);
 
     public async Task<GameResult<CharacterSnapshot>> LeaveWorldAsync()
     {
@@ -165,5 +172,5 @@ public sealed class PlayerGrain(
 
     private CharacterSnapshot Snapshot() => new(
         Id, state.State.Name, state.State.Class, state.State.Level, state.State.ZoneId, new WorldPosition(state.State.X, state.State.Y),
-        state.State.InWorld, state.State.WorldSession);
+        state.State.InWorld, state.State.WorldSession, state.State.OwnerAccountId);
 }

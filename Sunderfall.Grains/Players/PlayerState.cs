@@ -19,6 +19,9 @@ public sealed class PlayerState
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The account that owns the character.</summary>
+    public Guid OwnerAccountId { get; set; }
+
     /// <summary>True between entering and leaving the world (a crash leaves it true until the next stay).</summary>
     public bool InWorld { get; set; }
 

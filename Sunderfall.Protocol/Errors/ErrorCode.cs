@@ -21,5 +21,15 @@ namespace Sunderfall.Protocol.Errors
         AlreadyInWorld = 7,
         /// <summary>The server failed to complete the call; nothing was changed that the reply did not report.</summary>
         Internal = 8,
+        /// <summary>The character or action belongs to another account, or needs a role the caller lacks.</summary>
+        Forbidden = 9,
+        /// <summary>Too many calls; the message says the allowed rate. Sustained abuse disconnects.</summary>
+        RateLimited = 10,
+        /// <summary>A limit was reached (e.g. characters per account); the message says which.</summary>
+        LimitReached = 11,
+        /// <summary>The account signed in from another connection; this one is being closed.</summary>
+        SessionReplaced = 12,
+        /// <summary>The sign-in session ended (logged out, banned, or the token was revoked); sign in again.</summary>
+        SessionEnded = 13,
     }
 }

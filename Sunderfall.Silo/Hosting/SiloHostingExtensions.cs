@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Sunderfall.Accounts;
+using Sunderfall.Accounts.Accounts;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Microsoft.Extensions.Options;
@@ -15,6 +18,9 @@ namespace Sunderfall.Silo.Hosting;
 /// <summary>Registers and maps everything a Sunderfall silo runs.</summary>
 public static class SiloHostingExtensions
 {
+    /// <summary>Where the Orleans dashboard is served.</summary>
+    public const string DashboardPath = "/dashboard";
+
     /// <summary>Orleans with Redis membership, PostgreSQL grain storage (plain JSON) and the dashboard.</summary>
     public static WebApplicationBuilder AddSunderfallSilo(this WebApplicationBuilder builder)
     {
@@ -60,6 +66,12 @@ public static class SiloHostingExtensions
             orleans.AddDashboard();
         });
 
+        // The dashboard is for admins only: the silo checks the same access tokens as the frontend (no database
+        // needed); browsers may pass the token as ?access_token= on dashboard URLs.
+        builder.AddSunderfallTokens();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddSunderfallJwtBearer(DashboardPath);
+        builder.Services.AddAuthorization(o => o.AddAccountPolicies());
+
         builder.Services.AddHealthChecks()
             .AddCheck<MembershipHealthCheck>("membership", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag]);
@@ -70,8 +82,10 @@ public static class SiloHostingExtensions
     public static WebApplication MapSunderfallSilo(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapSunderfallHealth();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AccountPolicies.Admin);
         return app;
     }
 }

@@ -40,31 +40,21 @@ public static class SiloStartupChecks
             return $"silo: {storageKey} is not set (set {SunderfallConfiguration.EnvironmentName(storageKey)})";
         }
 
-        NpgsqlConnectionStringBuilder target;
-        try
+        const string migrationKey = StorageOptions.SectionName + ":" + nameof(StorageOptions.MigrationConnectionString);
+        if (storage.ApplyMigrations)
         {
-            target = new NpgsqlConnectionStringBuilder(storage.ConnectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            return $"silo: {storageKey} is not a valid Npgsql connection string: {ex.Message}";
+            var (key, connectionString) = string.IsNullOrWhiteSpace(storage.MigrationConnectionString)
+                ? (storageKey, storage.ConnectionString)
+                : (migrationKey, storage.MigrationConnectionString);
+            if (await UsePostgresAsync(key, connectionString, c => DatabaseMigrator.MigrateAsync(c, _ => { })) is { } failure)
+            {
+                return failure;
+            }
         }
 
-        try
+        if (await UsePostgresAsync(storageKey, storage.ConnectionString, ProbeAsync) is { } probeFailure)
         {
-            if (storage.ApplyMigrations)
-            {
-                await DatabaseMigrator.MigrateAsync(storage.ConnectionString, _ => { });
-            }
-            else
-            {
-                await using var connection = new NpgsqlConnection(storage.ConnectionString);
-                await connection.OpenAsync();
-            }
-        }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
-        {
-            return $"silo: cannot use PostgreSQL at {target.Host}:{target.Port}/{target.Database} ({storageKey}): {FirstLine(ex)}";
+            return probeFailure;
         }
 
         const string redisKey = ClusteringOptions.SectionName + ":" + nameof(ClusteringOptions.Redis);
@@ -75,6 +65,37 @@ public static class SiloStartupChecks
         }
 
         return null;
+    }
+
+    private static async Task<string?> UsePostgresAsync(string key, string connectionString, Func<string, Task> use)
+    {
+        NpgsqlConnectionStringBuilder target;
+        try
+        {
+            target = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            return $"silo: {key} is not a valid Npgsql connection string: {ex.Message}";
+        }
+
+        try
+        {
+            await use(connectionString);
+            return null;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return $"silo: cannot use PostgreSQL at {target.Host}:{target.Port}/{target.Database} as {target.Username} ({key}): {FirstLine(ex)}";
+        }
+    }
+
+    private static async Task ProbeAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM grain_state WHERE false", connection);
+        await command.ExecuteScalarAsync();
     }
 
     private static string FirstLine(Exception ex) => (ex.InnerException?.Message ?? ex.Message).Split('\n')[0].Trim();

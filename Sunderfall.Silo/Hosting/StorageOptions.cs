@@ -12,6 +12,12 @@ public sealed class StorageOptions
     [Required]
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>
+    /// Connection string of the schema owner, used only to apply migrations; empty means ConnectionString. In
+    /// production the silos run as a role with fewer rights (e.g. it cannot change the audit log).
+    /// </summary>
+    public string MigrationConnectionString { get; set; } = "";
+
     /// <summary>Apply pending schema migrations at start-up (the scripts apply them too).</summary>
     public bool ApplyMigrations { get; set; } = true;
 }

@@ -91,11 +91,18 @@ public sealed class ComposeFileStructureTests
 
         foreach (var silo in model.BuiltFrom(SiloDockerfile))
         {
+            // Migrations run as the schema owner (POSTGRES_USER); the silo runs as sunderfall_app, whom the
+            // postgres container's init script creates with APP_DB_PASSWORD.
+            var migration = ParseConnectionString(silo.EnvironmentValue("SUNDERFALL_Storage__MigrationConnectionString"));
+            Assert.Equal(postgres.Name, migration["host"]);
+            Assert.Equal(postgres.EnvironmentValue("POSTGRES_DB"), migration["database"]);
+            Assert.Equal(postgres.EnvironmentValue("POSTGRES_USER"), migration["username"]);
+            Assert.Equal(postgres.EnvironmentValue("POSTGRES_PASSWORD"), migration["password"]);
             var connection = ParseConnectionString(silo.EnvironmentValue("SUNDERFALL_Storage__ConnectionString"));
             Assert.Equal(postgres.Name, connection["host"]);
             Assert.Equal(postgres.EnvironmentValue("POSTGRES_DB"), connection["database"]);
-            Assert.Equal(postgres.EnvironmentValue("POSTGRES_USER"), connection["username"]);
-            Assert.Equal(postgres.EnvironmentValue("POSTGRES_PASSWORD"), connection["password"]);
+            Assert.Equal("sunderfall_app", connection["username"]);
+            Assert.Equal(postgres.EnvironmentValue("APP_DB_PASSWORD"), connection["password"]);
             Assert.Equal(redis.Name, silo.EnvironmentValue("SUNDERFALL_Cluster__Redis").Split(':')[0]);
         }
     }

@@ -48,4 +48,7 @@ public static class TestWorld
 
     /// <summary>A valid character name that no other test uses (letters and hex digits, 12 characters).</summary>
     public static string UniqueName() => "Hero" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The account that owns the characters these tests create.</summary>
+    public static readonly Guid Owner = Guid.Parse("5f0c2a9e-0000-4000-8000-00000000a11c");
 }

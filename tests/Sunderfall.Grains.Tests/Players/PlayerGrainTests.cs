@@ -18,11 +18,11 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
         var name = TestWorld.UniqueName();
         var player = client.GetGrain<IPlayerGrain>(id);
 
-        var created = await player.CreateAsync(new CreateCharacterRequest(name, CharacterClass.Mage));
+        var created = await player.CreateAsync(new CreateCharacterRequest(name, CharacterClass.Mage, TestWorld.Owner));
         var fetched = await player.GetAsync();
 
         // Until it first enters the world the character names the zone template, not an instance.
-        var expected = new CharacterSnapshot(id, name, CharacterClass.Mage, 1, TestWorld.StartZone, TestWorld.Spawn, InWorld: false, WorldSession: 0);
+        var expected = new CharacterSnapshot(id, name, CharacterClass.Mage, 1, TestWorld.StartZone, TestWorld.Spawn, InWorld: false, WorldSession: 0, OwnerAccountId: TestWorld.Owner);
         Assert.True(created.IsSuccess, created.Error?.Message);
         Assert.Equal(expected, created.Value);
         Assert.Equal(expected, fetched);
@@ -36,10 +36,10 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task CreateAsync_WhenNameTakenInOtherCase_IsRefused()
     {
         var name = TestWorld.UniqueName();
-        var first = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).CreateAsync(new CreateCharacterRequest(name, CharacterClass.Warrior));
+        var first = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).CreateAsync(new CreateCharacterRequest(name, CharacterClass.Warrior, TestWorld.Owner));
         var second = client.GetGrain<IPlayerGrain>(Guid.NewGuid());
 
-        var refused = await second.CreateAsync(new CreateCharacterRequest(name.ToUpperInvariant(), CharacterClass.Ranger));
+        var refused = await second.CreateAsync(new CreateCharacterRequest(name.ToUpperInvariant(), CharacterClass.Ranger, TestWorld.Owner));
 
         Assert.True(first.IsSuccess, first.Error?.Message);
         Assert.Equal(GameErrorCode.NameTaken, refused.Error?.Code);
@@ -57,7 +57,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         var player = client.GetGrain<IPlayerGrain>(Guid.NewGuid());
 
-        var refused = await player.CreateAsync(new CreateCharacterRequest(name, CharacterClass.Cleric));
+        var refused = await player.CreateAsync(new CreateCharacterRequest(name, CharacterClass.Cleric, TestWorld.Owner));
 
         Assert.Equal(GameErrorCode.InvalidArgument, refused.Error?.Code);
         Assert.False(string.IsNullOrWhiteSpace(refused.Error!.Message));
@@ -69,7 +69,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         var player = client.GetGrain<IPlayerGrain>(Guid.NewGuid());
 
-        var refused = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), (CharacterClass)99));
+        var refused = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), (CharacterClass)99, TestWorld.Owner));
 
         Assert.Equal(GameErrorCode.InvalidArgument, refused.Error?.Code);
         Assert.Contains("Warrior", refused.Error!.Message, StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task CreateAsync_WhenRetriedWithTheSameArguments_ReturnsTheSameCharacter()
     {
         var player = client.GetGrain<IPlayerGrain>(Guid.NewGuid());
-        var request = new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Ranger);
+        var request = new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Ranger, TestWorld.Owner);
 
         var first = await player.CreateAsync(request);
         var retried = await player.CreateAsync(request);
@@ -94,18 +94,18 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task CreateAsync_WithOtherArgumentsOnAnExistingCharacter_IsRefusedAndChangesNothing()
     {
         var player = client.GetGrain<IPlayerGrain>(Guid.NewGuid());
-        var original = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Ranger));
+        var original = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Ranger, TestWorld.Owner));
         var otherName = TestWorld.UniqueName();
 
-        var otherClass = await player.CreateAsync(new CreateCharacterRequest(original.Value!.Name, CharacterClass.Mage));
-        var renamed = await player.CreateAsync(new CreateCharacterRequest(otherName, CharacterClass.Ranger));
+        var otherClass = await player.CreateAsync(new CreateCharacterRequest(original.Value!.Name, CharacterClass.Mage, TestWorld.Owner));
+        var renamed = await player.CreateAsync(new CreateCharacterRequest(otherName, CharacterClass.Ranger, TestWorld.Owner));
 
         Assert.Equal(GameErrorCode.CharacterExists, otherClass.Error?.Code);
         Assert.Equal(GameErrorCode.CharacterExists, renamed.Error?.Code);
         Assert.Equal(original.Value, await player.GetAsync());
 
         // The refused rename must not have reserved the other name.
-        var someoneElse = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).CreateAsync(new CreateCharacterRequest(otherName, CharacterClass.Mage));
+        var someoneElse = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).CreateAsync(new CreateCharacterRequest(otherName, CharacterClass.Mage, TestWorld.Owner));
         Assert.True(someoneElse.IsSuccess, someoneElse.Error?.Message);
     }
 
@@ -117,7 +117,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
 
         // Every other contender spells the name in upper case: the rule is one name regardless of case.
         var results = await Task.WhenAll(players.Select((player, i) =>
-            player.CreateAsync(new CreateCharacterRequest(i % 2 == 0 ? name : name.ToUpperInvariant(), CharacterClass.Warrior))));
+            player.CreateAsync(new CreateCharacterRequest(i % 2 == 0 ? name : name.ToUpperInvariant(), CharacterClass.Warrior, TestWorld.Owner))));
         var characters = await Task.WhenAll(players.Select(player => player.GetAsync()));
 
         Assert.Single(results, r => r.IsSuccess);
@@ -304,7 +304,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     private async Task<IPlayerGrain> CreateCharacterAsync(Guid? id = null)
     {
         var player = client.GetGrain<IPlayerGrain>(id ?? Guid.NewGuid());
-        var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Ranger));
+        var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Ranger, TestWorld.Owner));
         Assert.True(created.IsSuccess, created.Error?.Message);
         return player;
     }
@@ -316,7 +316,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     private static async Task<CharacterSnapshot> AfterQueuedCallsAsync(IPlayerGrain player)
     {
         var current = (await player.GetAsync())!;
-        await player.CreateAsync(new CreateCharacterRequest(current.Name, current.Class));
+        await player.CreateAsync(new CreateCharacterRequest(current.Name, current.Class, TestWorld.Owner));
         return (await player.GetAsync())!;
     }
 }

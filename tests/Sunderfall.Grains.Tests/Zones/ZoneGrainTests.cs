@@ -269,7 +269,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
     private async Task<IPlayerGrain> CreateCharacterAsync(Guid? id = null)
     {
         var player = client.GetGrain<IPlayerGrain>(id ?? Guid.NewGuid());
-        var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Warrior));
+        var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Warrior, TestWorld.Owner));
         Assert.True(created.IsSuccess, created.Error?.Message);
         return player;
     }

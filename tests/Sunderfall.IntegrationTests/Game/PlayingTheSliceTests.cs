@@ -97,7 +97,8 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
         string id;
         string name;
         (float X, float Y) left;
-        await using (var session = await Cluster.ConnectAsync())
+        var account = await Cluster.RegisterAsync();
+        await using (var session = await Cluster.ConnectAsync(account: account))
         {
             var (character, _) = await session.CreateAndEnterAsync("Back");
             (id, name) = (character.Id, character.Name);
@@ -118,7 +119,7 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
         Assert.Equal(left.X, row.Value.GetProperty("X").GetSingle());
         Assert.Equal(left.Y, row.Value.GetProperty("Y").GetSingle());
 
-        await using var again = await Cluster.ConnectAsync();
+        await using var again = await Cluster.ConnectAsync(account: await Cluster.LoginAsync(account.Username));
         var entered = await again.EnterWorldAsync(id);
         Assert.True(entered.Ok, entered.Error?.Message);
         Assert.True(await GameClient.EventuallyAsync(() => again.Self() is not null, Wait));

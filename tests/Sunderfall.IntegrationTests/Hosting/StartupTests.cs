@@ -25,14 +25,21 @@ public sealed class StartupTests(SharedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Dashboard_IsServedUnderDashboard()
+    public async Task Dashboard_IsServedUnderDashboard_ToAdminsOnly()
     {
+        var admin = await Cluster.AdminAsync();
+        var player = await Cluster.RegisterAsync();
         using var http = new HttpClient();
+        var url = Cluster.Silos[1].Process.HttpUrl + "/dashboard/";
 
-        using var response = await http.GetAsync(Cluster.Silos[1].Process.HttpUrl + "/dashboard/");
-        var body = await response.Content.ReadAsStringAsync();
+        using var anonymous = await http.GetAsync(url);
+        using var asPlayer = await http.GetAsync(url + "?access_token=" + player.AccessToken);
+        using var asAdmin = await http.GetAsync(url + "?access_token=" + admin.AccessToken);
+        var body = await asAdmin.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asPlayer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
         Assert.Contains("<html", body, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Configuration;
 using StackExchange.Redis;
+using System.Net.Http.Json;
 using Sunderfall.Protocol;
+using Sunderfall.Protocol.Auth;
 
 namespace Sunderfall.IntegrationTests.Infrastructure;
 
@@ -66,7 +68,9 @@ public sealed class GameCluster : IAsyncDisposable
 
     public Dictionary<string, string> SiloEnvironment(int siloPort, int gatewayPort, string? storage = null, string? redis = null) => new()
     {
-        ["SUNDERFALL_Storage__ConnectionString"] = storage ?? TestEnvironment.PostgresConnectionString,
+        ["SUNDERFALL_Storage__ConnectionString"] = storage ?? TestEnvironment.AppConnectionString,
+        ["SUNDERFALL_Storage__MigrationConnectionString"] = TestEnvironment.PostgresConnectionString,
+        ["SUNDERFALL_Auth__SigningKey"] = TestEnvironment.SigningKey,
         ["SUNDERFALL_Cluster__Redis"] = redis ?? TestEnvironment.Redis,
         ["SUNDERFALL_Cluster__ClusterId"] = ClusterId,
         ["SUNDERFALL_Cluster__ServiceId"] = ServiceId,
@@ -96,23 +100,91 @@ public sealed class GameCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a frontend process for the given cluster id (not waiting for it).</summary>
-    public ServerProcess StartFrontend(string name, string clusterId)
+    public ServerProcess StartFrontend(string name, string clusterId, IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var frontend = ServerProcess.Start($"{ClusterId}-{name}", "Sunderfall.Frontend", FreePort.Next(), new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["SUNDERFALL_Cluster__Redis"] = TestEnvironment.Redis,
             ["SUNDERFALL_Cluster__ClusterId"] = clusterId,
             ["SUNDERFALL_Cluster__ServiceId"] = ServiceId,
             ["SUNDERFALL_Frontend__SubscriptionRenewInterval"] = "00:00:02",
-        });
+            // Every test registers accounts from 127.0.0.1: the address limits are raised; SecurityTests lower them.
+            ["SUNDERFALL_HttpRateLimit__AuthPerMinute"] = "100000",
+            ["SUNDERFALL_HttpRateLimit__GlobalPer10Seconds"] = "100000",
+            ["SUNDERFALL_Storage__ConnectionString"] = TestEnvironment.AppConnectionString,
+            ["SUNDERFALL_Auth__SigningKey"] = TestEnvironment.SigningKey,
+            ["SUNDERFALL_Auth__BootstrapAdmins__0"] = BootstrapAdmin,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var frontend = ServerProcess.Start($"{ClusterId}-{name}", "Sunderfall.Frontend", FreePort.Next(), environment);
         processes.Add(frontend);
         return frontend;
     }
 
-    /// <summary>A connected game client using the given protocol ("messagepack" or "json").</summary>
-    public async Task<GameClient> ConnectAsync(string protocol = "messagepack")
+    /// <summary>The password every test account gets (it satisfies the password rule).</summary>
+    public const string TestPassword = "correct-horse-42";
+
+    /// <summary>Registers a new account through the frontend's HTTP API and returns its tokens.</summary>
+    public async Task<AuthResponse> RegisterAsync(string? username = null)
     {
-        var builder = new HubConnectionBuilder().WithUrl(HubUrl);
+        using var http = new HttpClient();
+        var name = username ?? GameClient.UniqueName("acct");
+        using var response = await http.PostAsJsonAsync(Frontend.HttpUrl + "/api/auth/register",
+            new RegisterRequest { Username = name, Email = $"{name}@example.test", Password = TestPassword });
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? System.Text.Json.JsonSerializer.Deserialize<AuthResponse>(body, Json)!
+            : throw new InvalidOperationException($"register {name} failed: {(int)response.StatusCode} {body}");
+    }
+
+    /// <summary>The username that becomes an admin on registering (Auth:BootstrapAdmins in the test frontends).</summary>
+    public const string BootstrapAdmin = "testadmin";
+
+    private Task<AuthResponse>? admin;
+
+    /// <summary>The bootstrap admin account of this cluster, registered on first use.</summary>
+    public Task<AuthResponse> AdminAsync() => admin ??= RegisterAsync(BootstrapAdmin);
+
+    /// <summary>Signs an existing account in again and returns its new tokens.</summary>
+    public async Task<AuthResponse> LoginAsync(string username)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsJsonAsync(Frontend.HttpUrl + "/api/auth/login", new LoginRequest { Username = username, Password = TestPassword });
+        var body = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode
+            ? System.Text.Json.JsonSerializer.Deserialize<AuthResponse>(body, Json)!
+            : throw new InvalidOperationException($"login {username} failed: {(int)response.StatusCode} {body}");
+    }
+
+    /// <summary>The audit actions recorded for an actor, read with SQL.</summary>
+    public static async Task<List<string>> AuditActionsAsync(string accountId)
+    {
+        await using var db = await OpenDatabaseAsync();
+        await using var command = new NpgsqlCommand("SELECT action FROM audit_log WHERE actor_id = @actor ORDER BY id", db);
+        command.Parameters.AddWithValue("actor", Guid.Parse(accountId));
+        var actions = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            actions.Add(reader.GetString(0));
+        }
+
+        return actions;
+    }
+
+    /// <summary>JSON as the frontend writes it (camelCase, case-insensitive reading).</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A game client of a new account (or the given one), using "messagepack" or "json".</summary>
+    public async Task<GameClient> ConnectAsync(string protocol = "messagepack", AuthResponse? account = null)
+    {
+        account ??= await RegisterAsync();
+        var token = account.AccessToken;
+        var builder = new HubConnectionBuilder().WithUrl(HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
         builder = protocol == "json" ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol();
         var client = new GameClient(builder.Build());
         await client.StartAsync();
@@ -160,7 +232,19 @@ public sealed class GameCluster : IAsyncDisposable
     public async Task<Sunderfall.Grains.Interfaces.Zones.ZoneStatus> ZoneStatusAsync(string zoneId)
     {
         var client = await OrleansClientAsync();
-        return await client.GetGrain<Sunderfall.Grains.Interfaces.Zones.IZoneGrain>(zoneId).GetStatusAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return await client.GetGrain<Sunderfall.Grains.Interfaces.Zones.IZoneGrain>(zoneId).GetStatusAsync();
+            }
+            catch (OrleansException) when (DateTime.UtcNow < deadline)
+            {
+                // This client may still route to a silo that was just killed, until membership declares it dead.
+                await Task.Delay(500);
+            }
+        }
     }
 
     /// <summary>The silo port of the silo where the grain is active, asked of the cluster's management grain.</summary>

@@ -6,6 +6,13 @@ public static class TestEnvironment
     /// <summary>Npgsql connection string of the test database.</summary>
     public static string PostgresConnectionString => Required("SUNDERFALL_TEST_POSTGRES");
 
+    /// <summary>The same database as the application role the silos and frontends run as.</summary>
+    public static string AppConnectionString =>
+        new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString) { Username = "sunderfall_app" }.ConnectionString;
+
+    /// <summary>The key the test processes sign access tokens with.</summary>
+    public const string SigningKey = "integration-tests-signing-key-0123456789-abcdefghij";
+
     /// <summary>Redis configuration string, e.g. 127.0.0.1:56380.</summary>
     public static string Redis => Required("SUNDERFALL_TEST_REDIS");
 

@@ -1,0 +1,394 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Sunderfall.Accounts.Audit;
+using Sunderfall.Accounts.Tokens;
+
+namespace Sunderfall.Accounts.Accounts;
+
+/// <summary>
+/// Registration, login with per-account lockout, rotating refresh tokens, sessions, roles and bans, over PostgreSQL.
+/// Every method checks its arguments and answers an <see cref="AuthResult"/> (IsSessionActiveAsync a bool); only a
+/// failing database throws.
+/// Passwords and tokens never reach a log or the audit trail.
+/// </summary>
+public sealed class AccountService
+{
+    /// <summary>The one answer for an unknown username and for a wrong password, so neither tells which.</summary>
+    public const string InvalidCredentialsMessage = "username or password is incorrect";
+
+    private const int MaxReasonLength = 500;
+    private const int MaxIpLength = 64;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly TokenService tokens;
+    private readonly AuditLog audit;
+    private readonly TimeProvider time;
+    private readonly AuthOptions options;
+    private readonly AccountPasswordHasher hasher = new();
+
+    /// <summary>Creates the service; the data source should log in as the application role (sunderfall_app).</summary>
+    public AccountService(NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        this.dataSource = dataSource;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.time = time;
+        this.options = options.Value;
+    }
+
+    /// <summary>
+    /// Creates an account with the player role (plus admin for a name in <see cref="AuthOptions.BootstrapAdmins"/>).
+    /// Does not log in: the answer carries the account, no tokens.
+    /// </summary>
+    public async Task<AuthResult> RegisterAsync(string username, string email, string password, string? ip, CancellationToken cancellationToken = default)
+    {
+        if ((UsernamePolicy.Validate(username) ?? EmailPolicy.Validate(email) ?? PasswordPolicy.Validate(username, password)) is { } problem)
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
+        }
+
+        var bootstrapAdmin = options.BootstrapAdmins.Contains(username, StringComparer.OrdinalIgnoreCase);
+        var account = new AccountInfo(
+            Guid.CreateVersion7(), username, email, bootstrapAdmin ? [Roles.Player, Roles.Admin] : [Roles.Player], Now(), null);
+        try
+        {
+            await AccountStore.InsertAccountAsync(dataSource, account, hasher.Hash(password), cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return ex.ConstraintName == AccountStore.EmailIndex
+                ? AuthResult.Fail(AuthErrorCode.EmailTaken, "email is already registered to another account")
+                : AuthResult.Fail(AuthErrorCode.UsernameTaken, $"username '{username}' is taken (names are unique ignoring case)");
+        }
+
+        audit.Append(new AuditEvent(AuditActions.AccountRegistered, account.Id, username, username, Ip(ip),
+            new Dictionary<string, string> { ["roles"] = string.Join(',', account.Roles) }));
+        return AuthResult.Success(account);
+    }
+
+    /// <summary>
+    /// Checks the password and starts a new session (refresh-token family). Unknown names and wrong passwords get the
+    /// same answer; <see cref="AuthOptions.MaxFailedLogins"/> failures in a row lock the account for
+    /// <see cref="AuthOptions.LockoutDuration"/>, during which even the right password is refused.
+    /// </summary>
+    public async Task<AuthResult> LoginAsync(string username, string password, string? ip, CancellationToken cancellationToken = default)
+    {
+        if (UsernamePolicy.Validate(username) is { } badName)
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, badName);
+        }
+
+        if (string.IsNullOrEmpty(password) || password.Length > PasswordPolicy.MaxLength)
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"password must be 1-{PasswordPolicy.MaxLength} characters");
+        }
+
+        ip = Ip(ip);
+        AccountRecord? account;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            account = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: false, cancellationToken);
+        }
+
+        if (account is null)
+        {
+            hasher.VerifyDecoy(password);
+            audit.Append(new AuditEvent(AuditActions.LoginFailed, null, null, username, ip,
+                new Dictionary<string, string> { ["reason"] = "unknown username" }));
+            return AuthResult.Fail(AuthErrorCode.InvalidCredentials, InvalidCredentialsMessage);
+        }
+
+        var info = account.Info;
+        var now = Now();
+        if (account.IsLockedAt(now))
+        {
+            audit.Append(new AuditEvent(AuditActions.LoginFailed, info.Id, info.Username, info.Username, ip,
+                new Dictionary<string, string> { ["reason"] = "locked" }));
+            return LockedOut(account.LockedUntil!.Value - now);
+        }
+
+        var verification = hasher.Verify(account.PasswordHash, password);
+        if (verification == PasswordVerificationResult.Failed)
+        {
+            var lockedUntil = await AccountStore.RecordFailedLoginAsync(dataSource, info.Id, options.MaxFailedLogins, now + options.LockoutDuration, cancellationToken);
+            audit.Append(new AuditEvent(AuditActions.LoginFailed, info.Id, info.Username, info.Username, ip,
+                new Dictionary<string, string> { ["reason"] = "wrong password" }));
+            if (lockedUntil is { } until)
+            {
+                audit.Append(new AuditEvent(AuditActions.LoginLocked, info.Id, info.Username, info.Username, ip,
+                    new Dictionary<string, string> { ["until"] = until.ToString("O"), ["failures"] = options.MaxFailedLogins.ToString(CultureInfo.InvariantCulture) }));
+                return LockedOut(until - now);
+            }
+
+            return AuthResult.Fail(AuthErrorCode.InvalidCredentials, InvalidCredentialsMessage);
+        }
+
+        var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? hasher.Hash(password) : null;
+        await AccountStore.RecordSuccessfulLoginAsync(dataSource, info.Id, rehashed, cancellationToken);
+        if (account.IsBannedAt(now))
+        {
+            audit.Append(new AuditEvent(AuditActions.LoginBanned, info.Id, info.Username, info.Username, ip));
+            return Banned(account);
+        }
+
+        var familyId = Guid.CreateVersion7(now);
+        TokenPair pair;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            pair = await IssueAsync(connection, info, familyId, now, ip, cancellationToken);
+        }
+
+        audit.Append(new AuditEvent(AuditActions.LoginSucceeded, info.Id, info.Username, info.Username, ip,
+            new Dictionary<string, string> { ["session"] = familyId.ToString("D") }));
+        return AuthResult.Success(info, pair);
+    }
+
+    /// <summary>
+    /// Trades a refresh token for a new pair in the same session; the presented token is used up. Presenting a used
+    /// token again means it was copied: the whole session is revoked (<see cref="AuthErrorCode.TokenReused"/>).
+    /// </summary>
+    public async Task<AuthResult> RefreshAsync(string refreshToken, string? ip, CancellationToken cancellationToken = default)
+    {
+        if (!TokenService.IsWellFormedRefreshToken(refreshToken))
+        {
+            return AuthResult.Fail(AuthErrorCode.TokenInvalid, $"refresh token must be {TokenService.RefreshTokenLength} base64url characters as issued at login: log in again");
+        }
+
+        ip = Ip(ip);
+        var now = Now();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var token = await AccountStore.FindRefreshTokenForUpdateAsync(connection, TokenService.HashRefreshToken(refreshToken), cancellationToken);
+        if (token is null)
+        {
+            return AuthResult.Fail(AuthErrorCode.TokenInvalid, "refresh token is not known: log in again");
+        }
+
+        var info = token.Account.Info;
+        if (token.RevokedAt is not null)
+        {
+            return AuthResult.Fail(AuthErrorCode.TokenInvalid, "this session has ended (logout, ban or a reused refresh token): log in again");
+        }
+
+        if (token.UsedAt is not null)
+        {
+            await AccountStore.RevokeFamilyAsync(connection, token.FamilyId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            audit.Append(new AuditEvent(AuditActions.TokenReuseDetected, info.Id, info.Username, token.FamilyId.ToString("D"), ip,
+                new Dictionary<string, string> { ["first_used_at"] = token.UsedAt.Value.ToString("O") }));
+            return AuthResult.Fail(AuthErrorCode.TokenReused,
+                "this refresh token was already used, so the session was ended to protect the account: log in again");
+        }
+
+        if (token.ExpiresAt <= now)
+        {
+            return AuthResult.Fail(AuthErrorCode.TokenExpired, $"refresh token expired at {token.ExpiresAt:u}: log in again");
+        }
+
+        if (token.Account.IsBannedAt(now))
+        {
+            await AccountStore.RevokeFamilyAsync(connection, token.FamilyId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Banned(token.Account);
+        }
+
+        await AccountStore.MarkRefreshTokenUsedAsync(connection, token.Id, now, cancellationToken);
+        var pair = await IssueAsync(connection, info, token.FamilyId, now, ip, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AuthResult.Success(info, pair);
+    }
+
+    /// <summary>Ends one session of the account: its refresh tokens stop working. Ending it twice is not an error.</summary>
+    public async Task<AuthResult> LogoutAsync(Guid accountId, Guid familyId, string? ip, CancellationToken cancellationToken = default)
+    {
+        if (accountId == Guid.Empty || familyId == Guid.Empty)
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, "account id and session id must not be empty");
+        }
+
+        var (username, known) = await AccountStore.EndSessionAsync(dataSource, accountId, familyId, Now(), cancellationToken);
+        if (username is null || !known)
+        {
+            return AuthResult.Fail(AuthErrorCode.NotFound, "this account has no such session");
+        }
+
+        audit.Append(new AuditEvent(AuditActions.Logout, accountId, username, familyId.ToString("D"), Ip(ip)));
+        return AuthResult.Success(null);
+    }
+
+    /// <summary>
+    /// False once the session was logged out, revoked by a ban or a reused token, or left to expire: a hub checks this
+    /// when a connection starts, since an access token stays valid until it expires.
+    /// </summary>
+    public async Task<bool> IsSessionActiveAsync(Guid familyId, CancellationToken cancellationToken = default) =>
+        familyId != Guid.Empty && await AccountStore.IsSessionActiveAsync(dataSource, familyId, Now(), cancellationToken);
+
+    /// <summary>The account with this username (ignoring case), for moderators and admins.</summary>
+    public async Task<AuthResult> FindAsync(string username, CancellationToken cancellationToken = default)
+    {
+        if (UsernamePolicy.Validate(username) is { } problem)
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var account = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: false, cancellationToken);
+        return account is null ? NotFound(username) : AuthResult.Success(account.Info);
+    }
+
+    /// <summary>
+    /// Replaces an account's roles (known names only, at least one). The actor must be an admin now (checked in the
+    /// database, not only in the caller's token) and may not take the admin role from themselves. Takes effect at the
+    /// account's next refresh.
+    /// </summary>
+    public async Task<AuthResult> SetRolesAsync(
+        Guid actorId, string actorName, string username, IReadOnlyCollection<string> roles, string? ip, CancellationToken cancellationToken = default)
+    {
+        if ((ValidateActor(actorId, actorName) ?? UsernamePolicy.Validate(username)) is { } problem)
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
+        }
+
+        var allowed = string.Join(", ", Roles.All);
+        if (roles is null || roles.Count == 0 || roles.Any(r => Roles.Normalize(r) is null))
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"roles must name at least one of: {allowed}");
+        }
+
+        var newRoles = Roles.All.Where(known => roles.Any(r => Roles.Normalize(r) == known)).ToList();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var actor = await AccountStore.FindByIdAsync(connection, actorId, cancellationToken);
+        if (actor is null || !actor.Info.IsInRole(Roles.Admin))
+        {
+            return AuthResult.Fail(AuthErrorCode.Forbidden, "only admins may change roles");
+        }
+
+        var target = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: true, cancellationToken);
+        if (target is null)
+        {
+            return NotFound(username);
+        }
+
+        if (target.Info.Id == actorId && !newRoles.Contains(Roles.Admin))
+        {
+            return AuthResult.Fail(AuthErrorCode.Forbidden, "an admin cannot take the admin role from themselves; ask another admin");
+        }
+
+        await AccountStore.SetRolesAsync(connection, target.Info.Id, newRoles, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        audit.Append(new AuditEvent(AuditActions.RolesChanged, actorId, actorName, target.Info.Username, Ip(ip),
+            new Dictionary<string, string> { ["from"] = string.Join(',', target.Info.Roles), ["to"] = string.Join(',', newRoles) }));
+        return AuthResult.Success(target.Info with { Roles = newRoles });
+    }
+
+    /// <summary>
+    /// Bans an account until the given time and revokes all its sessions. The actor must be a moderator or admin now;
+    /// moderators cannot ban moderators or admins, and nobody can ban themselves.
+    /// </summary>
+    public async Task<AuthResult> BanAsync(
+        Guid actorId, string actorName, string username, DateTimeOffset until, string reason, string? ip, CancellationToken cancellationToken = default)
+    {
+        if ((ValidateActor(actorId, actorName) ?? UsernamePolicy.Validate(username)) is { } problem)
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength || reason.Any(char.IsControl))
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"reason must be 1-{MaxReasonLength} characters without control characters");
+        }
+
+        var now = Now();
+        if (until <= now)
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"a ban must end in the future (now is {now:u}, until is {until.ToUniversalTime():u})");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var actor = await AccountStore.FindByIdAsync(connection, actorId, cancellationToken);
+        var actorIsAdmin = actor is not null && actor.Info.IsInRole(Roles.Admin);
+        if (actor is null || !(actorIsAdmin || actor.Info.IsInRole(Roles.Moderator)))
+        {
+            return AuthResult.Fail(AuthErrorCode.Forbidden, "only moderators and admins may ban");
+        }
+
+        var target = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: true, cancellationToken);
+        if (target is null)
+        {
+            return NotFound(username);
+        }
+
+        if (target.Info.Id == actorId)
+        {
+            return AuthResult.Fail(AuthErrorCode.Forbidden, "you cannot ban yourself");
+        }
+
+        if (!actorIsAdmin && (target.Info.IsInRole(Roles.Moderator) || target.Info.IsInRole(Roles.Admin)))
+        {
+            return AuthResult.Fail(AuthErrorCode.Forbidden, "moderators cannot ban moderators or admins; ask an admin");
+        }
+
+        var end = until.ToUniversalTime();
+        await AccountStore.SetBanAsync(connection, target.Info.Id, end, reason, cancellationToken);
+        var sessions = await AccountStore.RevokeAccountSessionsAsync(connection, target.Info.Id, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        audit.Append(new AuditEvent(AuditActions.AccountBanned, actorId, actorName, target.Info.Username, Ip(ip),
+            new Dictionary<string, string>
+            {
+                ["until"] = end.ToString("O"),
+                ["reason"] = reason,
+                ["sessions_revoked"] = sessions.ToString(CultureInfo.InvariantCulture),
+            }));
+        return AuthResult.Success(target.Info with { BannedUntil = end });
+    }
+
+    private async Task<TokenPair> IssueAsync(
+        NpgsqlConnection connection, AccountInfo account, Guid familyId, DateTimeOffset now, string? ip, CancellationToken cancellationToken)
+    {
+        var (refreshToken, refreshHash) = TokenService.NewRefreshToken();
+        var refreshExpiresAt = now + options.RefreshTokenLifetime;
+        await AccountStore.InsertRefreshTokenAsync(connection, account.Id, familyId, refreshHash, now, refreshExpiresAt, ip, cancellationToken);
+        var (accessToken, accessExpiresAt) = tokens.IssueAccessToken(account, familyId);
+        return new TokenPair(accessToken, accessExpiresAt, refreshToken, refreshExpiresAt);
+    }
+
+    // PostgreSQL keeps microseconds; dropping the rest makes values read back equal to the ones written.
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+    }
+
+    private static string? Ip(string? ip) => ip is { Length: > MaxIpLength } ? ip[..MaxIpLength] : ip;
+
+    private static string? ValidateActor(Guid actorId, string actorName) =>
+        actorId == Guid.Empty ? "actor id must not be empty"
+        : string.IsNullOrWhiteSpace(actorName) || actorName.Length > UsernamePolicy.MaxLength ? $"actor name must be 1-{UsernamePolicy.MaxLength} characters"
+        : null;
+
+    private static AuthResult NotFound(string username) => AuthResult.Fail(AuthErrorCode.NotFound, $"no account is named '{username}'");
+
+    private static AuthResult LockedOut(TimeSpan left) =>
+        AuthResult.Fail(AuthErrorCode.LockedOut, $"too many failed logins: the account is locked, try again in {Describe(left)}", left);
+
+    private static AuthResult Banned(AccountRecord account)
+    {
+        var until = account.Info.BannedUntil!.Value;
+        var when = until.Year >= 9999 ? "permanently" : $"until {until:u}";
+        return AuthResult.Fail(AuthErrorCode.Banned, $"this account is banned {when}: {account.BanReason ?? "no reason given"}");
+    }
+
+    private static string Describe(TimeSpan left) =>
+        left >= TimeSpan.FromMinutes(1)
+            ? $"{Math.Ceiling(left.TotalMinutes):0} min"
+            : $"{Math.Max(1, Math.Ceiling(left.TotalSeconds)):0} s";
+}

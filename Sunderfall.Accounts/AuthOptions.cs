@@ -1,0 +1,41 @@
+namespace Sunderfall.Accounts;
+
+/// <summary>Accounts, access tokens and refresh tokens. Section "Auth".</summary>
+public sealed class AuthOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Auth";
+
+    /// <summary>Shortest signing key accepted, in UTF-8 bytes: HMAC-SHA256 needs at least 256 bits.</summary>
+    public const int MinSigningKeyBytes = 32;
+
+    /// <summary>
+    /// The HMAC-SHA256 key that signs and checks access tokens, at least 32 bytes of UTF-8; the same on every frontend
+    /// and silo. Required: there is no default, so a deployment cannot run with a key from the source code.
+    /// </summary>
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>The "iss" of issued tokens; tokens from any other issuer are refused.</summary>
+    public string Issuer { get; set; } = "sunderfall";
+
+    /// <summary>The "aud" of issued tokens; tokens for any other audience are refused.</summary>
+    public string Audience { get; set; } = "sunderfall-game";
+
+    /// <summary>How long an access token is valid. Roles and bans reach a session at its next refresh.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a refresh token is valid; each refresh issues a new one with a fresh lifetime.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Consecutive failed logins that lock an account.</summary>
+    public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>How long a locked account refuses every login, even with the right password.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Usernames (ignoring case) that get the admin role when they register: how the first administrator of a new
+    /// deployment is made. Empty it once the admins exist.
+    /// </summary>
+    public IList<string> BootstrapAdmins { get; } = [];
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Sunderfall.Accounts;
+
+/// <summary>Checks <see cref="AuthOptions"/> when the host starts; each message names the setting and its variable.</summary>
+internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        var errors = Errors(options);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Every problem with the options, each saying what is allowed.</summary>
+    public static List<string> Errors(AuthOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        var keyBytes = Encoding.UTF8.GetByteCount(options.SigningKey ?? "");
+        if (keyBytes < AuthOptions.MinSigningKeyBytes)
+        {
+            errors.Add(
+                $"{Key(nameof(AuthOptions.SigningKey))} must be at least {AuthOptions.MinSigningKeyBytes} bytes of UTF-8 " +
+                $"(it is {keyBytes}): set {Variable(nameof(AuthOptions.SigningKey))} to a long random secret, " +
+                "the same on every frontend and silo");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Issuer))
+        {
+            errors.Add($"{Key(nameof(AuthOptions.Issuer))} must not be empty (default \"sunderfall\")");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Audience))
+        {
+            errors.Add($"{Key(nameof(AuthOptions.Audience))} must not be empty (default \"sunderfall-game\")");
+        }
+
+        if (options.AccessTokenLifetime < TimeSpan.FromMinutes(1) || options.AccessTokenLifetime > TimeSpan.FromHours(24))
+        {
+            errors.Add($"{Key(nameof(AuthOptions.AccessTokenLifetime))} must be 00:01:00 to 1.00:00:00 (it is {options.AccessTokenLifetime})");
+        }
+
+        if (options.RefreshTokenLifetime < options.AccessTokenLifetime || options.RefreshTokenLifetime > TimeSpan.FromDays(365))
+        {
+            errors.Add($"{Key(nameof(AuthOptions.RefreshTokenLifetime))} must be at least the access token lifetime and at most 365.00:00:00 (it is {options.RefreshTokenLifetime})");
+        }
+
+        if (options.MaxFailedLogins is < 1 or > 100)
+        {
+            errors.Add($"{Key(nameof(AuthOptions.MaxFailedLogins))} must be 1 to 100 (it is {options.MaxFailedLogins})");
+        }
+
+        if (options.LockoutDuration < TimeSpan.Zero || options.LockoutDuration > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{Key(nameof(AuthOptions.LockoutDuration))} must be 00:00:00 to 1.00:00:00 (it is {options.LockoutDuration})");
+        }
+
+        return errors;
+    }
+
+    private static string Key(string property) => AuthOptions.SectionName + ":" + property;
+
+    // The same spelling as SunderfallConfiguration.EnvironmentName, which this project does not reference.
+    private static string Variable(string property) => "SUNDERFALL_" + AuthOptions.SectionName + "__" + property;
+}

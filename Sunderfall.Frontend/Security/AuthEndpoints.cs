@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using Sunderfall.Accounts.Accounts;
+using Sunderfall.Accounts.Tokens;
+using Sunderfall.Protocol.Auth;
+
+namespace Sunderfall.Frontend.Security;
+
+/// <summary>/api/auth: register, login, refresh (rotating), logout. Every refusal is an ApiError with a status.</summary>
+internal static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").RequireRateLimiting(RateLimitPolicies.Auth);
+        auth.MapPost("/register", async (RegisterRequest body, AccountService accounts, HttpContext http) =>
+        {
+            var registered = await accounts.RegisterAsync(body.Username ?? "", body.Email ?? "", body.Password ?? "", ClientAddress.Of(http));
+            // Registering signs the new account in: one round trip from sign-up to play.
+            return registered.Ok
+                ? ToHttp(await accounts.LoginAsync(body.Username!, body.Password!, ClientAddress.Of(http)), StatusCodes.Status201Created)
+                : Error(registered.Code, registered.Message);
+        });
+        auth.MapPost("/login", async (LoginRequest body, AccountService accounts, HttpContext http) =>
+            ToHttp(await accounts.LoginAsync(body.Username ?? "", body.Password ?? "", ClientAddress.Of(http)), StatusCodes.Status200OK));
+        auth.MapPost("/refresh", async (RefreshRequest body, AccountService accounts, HttpContext http) =>
+            ToHttp(await accounts.RefreshAsync(body.RefreshToken ?? "", ClientAddress.Of(http)), StatusCodes.Status200OK));
+        auth.MapPost("/logout", async (ClaimsPrincipal user, AccountService accounts, HttpContext http) =>
+        {
+            await accounts.LogoutAsync(AccountIdOf(user), SessionIdOf(user), ClientAddress.Of(http));
+            return Results.NoContent();
+        }).RequireAuthorization();
+        return app;
+    }
+
+    public static Guid AccountIdOf(ClaimsPrincipal user) => AccountClaims.AccountId(user) ?? Guid.Empty;
+
+    public static Guid SessionIdOf(ClaimsPrincipal user) => AccountClaims.Session(user) ?? Guid.Empty;
+
+    public static IResult ToHttp(AuthResult result, int successStatus)
+    {
+        if (result.Ok && result.Tokens is { } tokens && result.Account is { } account)
+        {
+            return Results.Json(new AuthResponse
+            {
+                AccountId = account.Id.ToString("D", CultureInfo.InvariantCulture),
+                Username = account.Username,
+                Roles = [.. account.Roles],
+                AccessToken = tokens.AccessToken,
+                AccessTokenExpiresAt = tokens.AccessTokenExpiresAt,
+                RefreshToken = tokens.RefreshToken,
+                RefreshTokenExpiresAt = tokens.RefreshTokenExpiresAt,
+            }, statusCode: successStatus);
+        }
+
+        return Error(result.Code, result.Message);
+    }
+
+    public static IResult Error(AuthErrorCode code, string message) => Results.Json(
+        new ApiError { Code = code.ToString(), Message = message },
+        statusCode: code switch
+        {
+            AuthErrorCode.InvalidArgument => StatusCodes.Status400BadRequest,
+            AuthErrorCode.UsernameTaken or AuthErrorCode.EmailTaken => StatusCodes.Status409Conflict,
+            AuthErrorCode.InvalidCredentials or AuthErrorCode.TokenInvalid or AuthErrorCode.TokenExpired or AuthErrorCode.TokenReused => StatusCodes.Status401Unauthorized,
+            AuthErrorCode.LockedOut => StatusCodes.Status423Locked,
+            AuthErrorCode.Banned or AuthErrorCode.Forbidden => StatusCodes.Status403Forbidden,
+            AuthErrorCode.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        });
+}

@@ -1,0 +1,7 @@
+namespace Sunderfall.Frontend.Security;
+
+/// <summary>The caller's address, for throttling and the audit log.</summary>
+internal static class ClientAddress
+{
+    public static string Of(HttpContext context) => context?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

@@ -1,0 +1,22 @@
+using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Players;
+
+namespace Sunderfall.Grains.Interfaces.Accounts;
+
+/// <summary>An account's characters, keyed by account id (accounts themselves live in PostgreSQL's accounts table).</summary>
+public interface IAccountGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates a character owned by this account, up to the per-account limit.</summary>
+    Task<GameResult<CharacterSnapshot>> CreateCharacterAsync(string name, CharacterClass characterClass);
+
+    /// <summary>The account's characters, oldest first.</summary>
+    Task<IReadOnlyList<CharacterSnapshot>> GetCharactersAsync();
+
+    /// <summary>
+    /// Makes this connection the account's one game session; the previous session's frontend is told to close it.
+    /// </summary>
+    Task ClaimSessionAsync(GameSessionClaim claim);
+
+    /// <summary>Ends the session if it is still this connection (a newer one is left alone).</summary>
+    Task ReleaseSessionAsync(string connectionId);
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sunderfall.Accounts.Tokens;
+using Xunit;
+
+namespace Sunderfall.Accounts.Tests;
+
+public sealed class AuthOptionsTests
+{
+    [Fact]
+    public async Task HostStart_WithoutASigningKey_FailsNamingTheSettingAndItsVariable()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>());
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Auth:SigningKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SUNDERFALL_Auth__SigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Binding_ReadsTheSectionIncludingBootstrapAdmins()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>
+        {
+            ["Auth:SigningKey"] = TestKeys.SigningKey,
+            ["Auth:AccessTokenLifetime"] = "00:05:00",
+            ["Auth:BootstrapAdmins:0"] = "root",
+            ["Auth:BootstrapAdmins:1"] = "Keeper",
+        });
+
+        var options = host.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromMinutes(5), options.AccessTokenLifetime);
+        Assert.Equal(["root", "Keeper"], options.BootstrapAdmins);
+        Assert.Equal(TimeSpan.FromDays(30), options.RefreshTokenLifetime);
+        Assert.NotNull(host.Services.GetRequiredService<TokenService>());
+    }
+
+    [Theory]
+    [InlineData("Auth:MaxFailedLogins", "0", "Auth:MaxFailedLogins must be 1 to 100")]
+    [InlineData("Auth:AccessTokenLifetime", "00:00:10", "Auth:AccessTokenLifetime must be 00:01:00 to 1.00:00:00")]
+    public async Task HostStart_WithAValueOutOfRange_SaysWhatIsAllowed(string key, string value, string expected)
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey, [key] = value });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static IHost BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddSunderfallTokens();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Sunderfall.Accounts.Accounts;
+using Sunderfall.Accounts.Audit;
+using Sunderfall.Accounts.Tokens;
+using Xunit;
+
+namespace Sunderfall.Accounts.Tests.Database;
+
+/// <summary>An account service on the test database as sunderfall_app, with a running audit log and a clock to move.</summary>
+public sealed class AccountsHarness : IAsyncDisposable
+{
+    private AccountsHarness(PostgresDatabase database, Action<AuthOptions>? configure)
+    {
+        Database = database;
+        var options = TestKeys.Options(configure);
+        Options = options.Value;
+        Tokens = new TokenService(options, Clock);
+        Audit = new AuditLog(database.AppDataSource, Clock, NullLogger<AuditLog>.Instance);
+        Accounts = new AccountService(database.AppDataSource, Tokens, Audit, Clock, options);
+    }
+
+    public PostgresDatabase Database { get; }
+
+    public ShiftableTimeProvider Clock { get; } = new();
+
+    public AuthOptions Options { get; }
+
+    public TokenService Tokens { get; }
+
+    public AuditLog Audit { get; }
+
+    public AccountService Accounts { get; }
+
+    public static async Task<AccountsHarness> StartAsync(PostgresDatabase database, Action<AuthOptions>? configure = null)
+    {
+        var harness = new AccountsHarness(database, configure);
+        await harness.Audit.StartAsync(CancellationToken.None);
+        return harness;
+    }
+
+    /// <summary>Registers an account with a unique name and a valid password; fails the test if refused.</summary>
+    public async Task<(AccountInfo Account, string Password)> RegisterAsync(string prefix)
+    {
+        var username = UniqueName(prefix);
+        const string password = "Correct-Horse-42";
+        var result = await Accounts.RegisterAsync(username, $"{username}@example.com", password, "127.0.0.1");
+        Assert.True(result.Ok, result.Message);
+        return (result.Account!, password);
+    }
+
+    /// <summary>Registers and logs in; fails the test if either is refused.</summary>
+    public async Task<(AccountInfo Account, string Password, TokenPair Tokens)> RegisterAndLoginAsync(string prefix)
+    {
+        var (account, password) = await RegisterAsync(prefix);
+        var login = await Accounts.LoginAsync(account.Username, password, "127.0.0.1");
+        Assert.True(login.Ok, login.Message);
+        return (account, password, login.Tokens!);
+    }
+
+    /// <summary>A username no other test uses: the prefix (up to 8 letters) and 8 random hex digits.</summary>
+    public static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid().ToString("N")[..8]}";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Audit.StopAsync(CancellationToken.None);
+        Audit.Dispose();
+    }
+}

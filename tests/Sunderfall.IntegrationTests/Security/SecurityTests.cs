@@ -1,0 +1,204 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Sunderfall.IntegrationTests.Infrastructure;
+using Sunderfall.Protocol.Auth;
+using Xunit;
+using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
+
+namespace Sunderfall.IntegrationTests.Security;
+
+[Collection(SharedClusterDefinition.Name)]
+public sealed class SecurityTests(SharedClusterFixture fixture)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private static readonly string[] PlayerAndModerator = ["player", "moderator"];
+
+    private GameCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task Hub_WithoutAToken_RefusesTheConnection()
+    {
+        var connection = new HubConnectionBuilder().WithUrl(Cluster.HubUrl).Build();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_WithAForgedToken_RefusesTheConnection()
+    {
+        var real = await Cluster.RegisterAsync();
+        var parts = real.AccessToken.Split('.');
+        // Same header and claims, another signature: as if signed with a key the server does not hold.
+        var forged = $"{parts[0]}.{parts[1]}.{Convert.ToBase64String(new byte[32]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+        var connection = new HubConnectionBuilder().WithUrl(Cluster.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(forged)).Build();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task EnterWorld_WithAnotherAccountsCharacter_IsForbidden()
+    {
+        await using var owner = await Cluster.ConnectAsync();
+        await using var thief = await Cluster.ConnectAsync();
+        var created = await owner.CreateCharacterAsync(GameClient.UniqueName("Mine"), "mage");
+
+        var stolen = await thief.EnterWorldAsync(created.Value!.Id);
+
+        Assert.False(stolen.Ok);
+        Assert.Equal(ErrorCode.Forbidden, stolen.Error!.Code);
+        var mine = await owner.Connection.InvokeAsync<Sunderfall.Protocol.Errors.CallResult<Sunderfall.Protocol.Characters.CharacterList>>("ListCharacters");
+        var theirs = await thief.Connection.InvokeAsync<Sunderfall.Protocol.Errors.CallResult<Sunderfall.Protocol.Characters.CharacterList>>("ListCharacters");
+        Assert.Equal([created.Value.Id], mine.Value!.Characters.Select(c => c.Id));
+        Assert.Empty(theirs.Value!.Characters);
+    }
+
+    [Fact]
+    public async Task AdminEndpoints_RefuseAPlayerWith403_AndAnonymousWith401()
+    {
+        var player = await Cluster.RegisterAsync();
+        using var http = new HttpClient();
+
+        using var anonymous = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", player.AccessToken);
+        using var asPlayer = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asPlayer.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminEndpoints_ServeABootstrapAdmin_AndRoleChangesAreAudited()
+    {
+        var admin = await Cluster.AdminAsync();
+        var player = await Cluster.RegisterAsync();
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
+
+        using var viewed = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
+        using var promoted = await http.PutAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}/roles", new { roles = PlayerAndModerator });
+        var audit = await GameClient.EventuallyAsync(
+            () => GameCluster.AuditActionsAsync(admin.AccountId).GetAwaiter().GetResult().Contains("roles.changed"), Wait);
+
+        Assert.Contains("admin", admin.Roles);
+        Assert.Equal(HttpStatusCode.OK, viewed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        Assert.True(audit, "the role change never reached the audit log");
+    }
+
+    [Fact]
+    public async Task Login_AfterRepeatedWrongPasswords_IsLockedEvenWithTheRightOne()
+    {
+        var account = await Cluster.RegisterAsync();
+        using var http = new HttpClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var wrong = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/login", new LoginRequest { Username = account.Username, Password = "not-the-password-1" });
+            statuses.Add(wrong.StatusCode);
+        }
+
+        using var right = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/login", new LoginRequest { Username = account.Username, Password = GameCluster.TestPassword });
+        var error = await right.Content.ReadFromJsonAsync<ApiError>(GameCluster.Json);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, statuses[0]);
+        Assert.Equal(HttpStatusCode.Locked, right.StatusCode);
+        Assert.Equal("LockedOut", error!.Code);
+    }
+
+    [Fact]
+    public async Task Refresh_RotatesTheToken_AndReusingAnOldOneRevokesTheFamily()
+    {
+        var account = await Cluster.RegisterAsync();
+        using var http = new HttpClient();
+
+        using var first = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/refresh", new RefreshRequest { RefreshToken = account.RefreshToken });
+        var rotated = await first.Content.ReadFromJsonAsync<AuthResponse>(GameCluster.Json);
+        using var replay = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/refresh", new RefreshRequest { RefreshToken = account.RefreshToken });
+        var replayError = await replay.Content.ReadFromJsonAsync<ApiError>(GameCluster.Json);
+        using var afterReuse = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/refresh", new RefreshRequest { RefreshToken = rotated!.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEqual(account.RefreshToken, rotated.RefreshToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("TokenReused", replayError!.Code);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterReuse.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_AfterLogout_RefusesTheOldAccessToken()
+    {
+        var account = await Cluster.RegisterAsync();
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+        using var logout = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/auth/logout", null);
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+
+        await using var client = await Cluster.ConnectAsync(account: account);
+
+        Assert.True(await GameClient.EventuallyAsync(() => client.Errors.Any(e => e.Code == ErrorCode.SessionEnded), Wait), "no SessionEnded error");
+        Assert.True(await GameClient.EventuallyAsync(() => client.Connection.State == HubConnectionState.Disconnected, Wait), "the connection stayed open");
+    }
+
+    [Fact]
+    public async Task ASecondSignIn_DisconnectsTheFirstSessionWithAReason()
+    {
+        var account = await Cluster.RegisterAsync();
+        await using var first = await Cluster.ConnectAsync(account: account);
+        var again = await Cluster.LoginAsync(account.Username);
+
+        await using var second = await Cluster.ConnectAsync(account: again);
+
+        Assert.True(await GameClient.EventuallyAsync(() => first.Errors.Any(e => e.Code == ErrorCode.SessionReplaced), Wait), "the first session was not told");
+        Assert.True(await GameClient.EventuallyAsync(() => first.Connection.State == HubConnectionState.Disconnected, Wait), "the first session stayed open");
+        Assert.Equal(HubConnectionState.Connected, second.Connection.State);
+        Assert.True((await second.CreateCharacterAsync(GameClient.UniqueName("Two"), "ranger")).Ok);
+    }
+
+    [Fact]
+    public async Task Login_FromOneAddressTooOften_IsRateLimitedWith429()
+    {
+        var limited = Cluster.StartFrontend("limited-frontend", Cluster.ClusterId, new Dictionary<string, string> { ["SUNDERFALL_HttpRateLimit__AuthPerMinute"] = "3" });
+        await limited.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await http.PostAsJsonAsync(limited.HttpUrl + "/api/auth/login", new LoginRequest { Username = "nobody", Password = "whatever-123" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var error = await response.Content.ReadFromJsonAsync<ApiError>(GameCluster.Json);
+                Assert.Equal("RateLimited", error!.Code);
+                Assert.Contains("at most 3 sign-in calls a minute", error.Message, StringComparison.Ordinal);
+            }
+        }
+
+        limited.Kill();
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Hub_FloodedWithCalls_RefusesThePastTheLimitAndThenDisconnects()
+    {
+        await using var flooder = await Cluster.ConnectAsync();
+        await flooder.CreateAndEnterAsync("Flood");
+
+        for (var i = 0; i < 600 && flooder.Connection.State == HubConnectionState.Connected; i++)
+        {
+            await flooder.MoveAsync(0f, 0f);
+        }
+
+        Assert.True(await GameClient.EventuallyAsync(() => flooder.Errors.Any(e => e.Code == ErrorCode.RateLimited), Wait), "no RateLimited error");
+        Assert.Contains("per second per connection", flooder.Errors.First(e => e.Code == ErrorCode.RateLimited).Message, StringComparison.Ordinal);
+        Assert.True(await GameClient.EventuallyAsync(() => flooder.Connection.State == HubConnectionState.Disconnected, Wait), "the flooder was never disconnected");
+        await using var other = await Cluster.ConnectAsync();
+        Assert.True((await other.CreateCharacterAsync(GameClient.UniqueName("Calm"), "cleric")).Ok, "the server is not healthy after the flood");
+    }
+}
