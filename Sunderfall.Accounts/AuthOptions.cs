@@ -33,6 +33,18 @@ public sealed class AuthOptions
     /// <summary>How long a locked account refuses every login, even with the right password.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long an account-recovery code works after it is sent.</summary>
+    public TimeSpan RecoveryCodeLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Most account-recovery codes sent to one account within <see cref="RecoveryCodeLifetime"/>; further requests
+    /// are answered as usual but send nothing. Together with <see cref="MaxRecoveryAttempts"/> this bounds guessing.
+    /// </summary>
+    public int MaxActiveRecoveryCodes { get; set; } = 3;
+
+    /// <summary>Wrong codes an account-recovery code survives; after that it no longer works.</summary>
+    public int MaxRecoveryAttempts { get; set; } = 5;
+
     /// <summary>
     /// Usernames (ignoring case) that get the admin role when they register: how the first administrator of a new
     /// deployment is made. Empty it once the admins exist.

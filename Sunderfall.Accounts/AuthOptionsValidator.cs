@@ -56,6 +56,21 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             errors.Add($"{Key(nameof(AuthOptions.LockoutDuration))} must be 00:00:00 to 1.00:00:00 (it is {options.LockoutDuration})");
         }
 
+        if (options.RecoveryCodeLifetime < TimeSpan.FromMinutes(1) || options.RecoveryCodeLifetime > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{Key(nameof(AuthOptions.RecoveryCodeLifetime))} must be 00:01:00 to 1.00:00:00 (it is {options.RecoveryCodeLifetime})");
+        }
+
+        if (options.MaxActiveRecoveryCodes is < 1 or > 20)
+        {
+            errors.Add($"{Key(nameof(AuthOptions.MaxActiveRecoveryCodes))} must be 1 to 20 (it is {options.MaxActiveRecoveryCodes})");
+        }
+
+        if (options.MaxRecoveryAttempts is < 1 or > 20)
+        {
+            errors.Add($"{Key(nameof(AuthOptions.MaxRecoveryAttempts))} must be 1 to 20 (it is {options.MaxRecoveryAttempts})");
+        }
+
         return errors;
     }
 

@@ -1,9 +1,17 @@
 using Sunderfall.Frontend.Hosting;
+using Sunderfall.Frontend.Security;
 using Sunderfall.ServiceDefaults.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSunderfallConfiguration();
+if (TransportSecurity.Check(builder.Configuration) is { } unsafeTransport)
+{
+    await Console.Error.WriteLineAsync(unsafeTransport);
+    return 2;
+}
+
 builder.AddSunderfallFrontend();
 var app = builder.Build();
 app.MapSunderfallFrontend();
 await app.RunAsync();
+return 0;

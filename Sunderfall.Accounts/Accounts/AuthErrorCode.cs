@@ -38,4 +38,19 @@ public enum AuthErrorCode
 
     /// <summary>The acting account may not do this.</summary>
     Forbidden,
+
+    /// <summary>The password was right, but the account uses two-step sign-in and no code came with it.</summary>
+    MfaRequired,
+
+    /// <summary>The authenticator or MFA recovery code is wrong, outside the allowed time drift, or already used.</summary>
+    InvalidMfaCode,
+
+    /// <summary>Two-step sign-in is already on; turn it off before enrolling another authenticator.</summary>
+    MfaAlreadyEnabled,
+
+    /// <summary>Two-step sign-in is off (or no enrolment is waiting to be confirmed).</summary>
+    MfaNotEnabled,
+
+    /// <summary>The account-recovery code is wrong, expired, used up or out of attempts (or the name is unknown).</summary>
+    InvalidRecoveryCode,
 }

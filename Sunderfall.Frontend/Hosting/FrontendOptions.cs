@@ -15,6 +15,9 @@ public sealed class FrontendOptions
     /// <summary>How often every zone subscription is renewed (zones drop frontends silent for longer than their lease).</summary>
     public TimeSpan SubscriptionRenewInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Serve plain HTTP on non-loopback addresses (only when TLS ends at a proxy in front of this frontend).</summary>
+    public bool AllowPlainHttp { get; set; }
+
     /// <summary>Largest client message accepted by the hub, in bytes.</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 32 * 1024;

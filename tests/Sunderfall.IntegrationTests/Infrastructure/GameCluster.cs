@@ -100,7 +100,7 @@ public sealed class GameCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a frontend process for the given cluster id (not waiting for it).</summary>
-    public ServerProcess StartFrontend(string name, string clusterId, IReadOnlyDictionary<string, string>? overrides = null)
+    public ServerProcess StartFrontend(string name, string clusterId, IReadOnlyDictionary<string, string>? overrides = null, string? url = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -120,7 +120,7 @@ public sealed class GameCluster : IAsyncDisposable
             environment[key] = value;
         }
 
-        var frontend = ServerProcess.Start($"{ClusterId}-{name}", "Sunderfall.Frontend", FreePort.Next(), environment);
+        var frontend = ServerProcess.Start($"{ClusterId}-{name}", "Sunderfall.Frontend", url ?? $"http://127.0.0.1:{FreePort.Next()}", environment);
         processes.Add(frontend);
         return frontend;
     }

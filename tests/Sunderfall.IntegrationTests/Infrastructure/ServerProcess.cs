@@ -26,9 +26,11 @@ public sealed class ServerProcess : IDisposable
 
     public string LogPath => Path.Combine(TestEnvironment.LogDirectory, Name + ".log");
 
-    public static ServerProcess Start(string name, string project, int httpPort, IReadOnlyDictionary<string, string> environment)
+    public static ServerProcess Start(string name, string project, int httpPort, IReadOnlyDictionary<string, string> environment) =>
+        Start(name, project, $"http://127.0.0.1:{httpPort}", environment);
+
+    public static ServerProcess Start(string name, string project, string url, IReadOnlyDictionary<string, string> environment)
     {
-        var url = $"http://127.0.0.1:{httpPort}";
         var info = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { TestEnvironment.ProgramPath(project), "--urls", url },
@@ -54,9 +56,10 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Waits until GET path answers 200; fails with the log's tail if the process exits or time runs out.</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout, string path = "/health/ready")
+    public async Task WaitUntilReadyAsync(TimeSpan timeout, string path = "/health/ready", HttpMessageHandler? handler = null)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        http.Timeout = TimeSpan.FromSeconds(2);
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
