@@ -15,6 +15,9 @@ public sealed record AccountInfo(
     DateTimeOffset CreatedAt,
     DateTimeOffset? BannedUntil)
 {
+    /// <summary>True when logging in needs a second factor (an authenticator or MFA recovery code).</summary>
+    public bool MfaEnabled { get; init; }
+
     /// <summary>True when the account holds the role.</summary>
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 }

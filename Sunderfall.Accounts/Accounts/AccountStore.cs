@@ -16,7 +16,10 @@ internal static class AccountStore
     public const string EmailIndex = "ux_accounts_email";
 
     private const string AccountColumns =
-        "a.id, a.username, a.email, a.roles, a.created_at, a.banned_until, a.password_hash, a.failed_logins, a.locked_until, a.ban_reason";
+        "a.id, a.username, a.email, a.roles, a.created_at, a.banned_until, a.password_hash, a.failed_logins, a.locked_until, a.ban_reason, " +
+        "a.mfa_enabled, a.mfa_secret, a.mfa_pending_secret, a.mfa_last_step";
+
+    private const int AccountColumnCount = 14;
 
     public static async Task InsertAccountAsync(NpgsqlDataSource dataSource, AccountInfo account, string passwordHash, CancellationToken cancellationToken)
     {
@@ -69,6 +72,27 @@ internal static class AccountStore
         return result is DateTime locked ? new DateTimeOffset(locked, TimeSpan.Zero) : null;
     }
 
+    /// <summary>Sets a new password (account recovery) and clears the failure count and lock.</summary>
+    public static async Task SetPasswordAsync(NpgsqlConnection connection, Guid accountId, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE accounts SET password_hash = @hash, failed_logins = 0, locked_until = NULL WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", accountId);
+        command.Parameters.AddWithValue("hash", passwordHash);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The account whose username or email is the text (ignoring case), or null.</summary>
+    public static async Task<AccountRecord?> FindByUsernameOrEmailAsync(NpgsqlConnection connection, string usernameOrEmail, CancellationToken cancellationToken)
+    {
+        // Usernames cannot hold '@' and addresses must, so at most one account matches.
+        await using var command = new NpgsqlCommand(
+            $"SELECT {AccountColumns} FROM accounts a WHERE lower(a.username) = lower(@text) OR lower(a.email) = lower(@text) LIMIT 1",
+            connection);
+        command.Parameters.AddWithValue("text", usernameOrEmail);
+        return await ReadSingleAsync(command, cancellationToken);
+    }
+
     /// <summary>Clears the failure count and lock; replaces the hash when the hasher asked for a stronger one.</summary>
     public static async Task RecordSuccessfulLoginAsync(NpgsqlDataSource dataSource, Guid accountId, string? newPasswordHash, CancellationToken cancellationToken)
     {
@@ -118,12 +142,13 @@ internal static class AccountStore
         }
 
         var account = ReadAccount(reader);
+        const int t = AccountColumnCount;
         return new RefreshTokenRecord(
-            reader.GetGuid(10),
-            reader.GetGuid(11),
-            reader.GetFieldValue<DateTimeOffset>(12),
-            reader.IsDBNull(13) ? null : reader.GetFieldValue<DateTimeOffset>(13),
-            reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
+            reader.GetGuid(t),
+            reader.GetGuid(t + 1),
+            reader.GetFieldValue<DateTimeOffset>(t + 2),
+            reader.IsDBNull(t + 3) ? null : reader.GetFieldValue<DateTimeOffset>(t + 3),
+            reader.IsDBNull(t + 4) ? null : reader.GetFieldValue<DateTimeOffset>(t + 4),
             account);
     }
 
@@ -229,7 +254,7 @@ internal static class AccountStore
         return await reader.ReadAsync(cancellationToken) ? ReadAccount(reader) : null;
     }
 
-    // Reads the ten AccountColumns from the start of the row.
+    // Reads the AccountColumns from the start of the row.
     private static AccountRecord ReadAccount(NpgsqlDataReader reader) =>
         new(
             new AccountInfo(
@@ -238,9 +263,17 @@ internal static class AccountStore
                 reader.GetString(2),
                 reader.GetFieldValue<string[]>(3),
                 reader.GetFieldValue<DateTimeOffset>(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))
+            {
+                MfaEnabled = reader.GetBoolean(10),
+            },
             reader.GetString(6),
             reader.GetInt32(7),
             reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
-            reader.IsDBNull(9) ? null : reader.GetString(9));
+            reader.IsDBNull(9) ? null : reader.GetString(9))
+        {
+            MfaSecret = reader.IsDBNull(11) ? null : reader.GetFieldValue<byte[]>(11),
+            MfaPendingSecret = reader.IsDBNull(12) ? null : reader.GetFieldValue<byte[]>(12),
+            MfaLastStep = reader.IsDBNull(13) ? null : reader.GetInt64(13),
+        };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunderfall.Content;
+using Sunderfall.Grains.AntiCheat;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
@@ -13,13 +14,15 @@ namespace Sunderfall.Grains.Zones;
 /// frontend one batch per tick (one-way). Live positions are checkpointed to player grains periodically, on
 /// leaving and on deactivation, never per input.
 /// </summary>
-public sealed class ZoneGrain(ContentCatalog content, IOptions<WorldOptions> worldOptions, TimeProvider clock, ILogger<ZoneGrain> logger)
+public sealed class ZoneGrain(
+    ContentCatalog content, IOptions<WorldOptions> worldOptions, TimeProvider clock, ICheatFlagSink cheatFlags, ILogger<ZoneGrain> logger)
     : Grain, IZoneGrain
 {
     private static readonly IReadOnlyDictionary<Guid, long> NoAcks = new Dictionary<Guid, long>();
     private readonly WorldOptions world = worldOptions.Value;
     private readonly Dictionary<Guid, ZoneMember> members = [];
     private readonly Dictionary<string, FrontendLease> frontends = new(StringComparer.Ordinal);
+    private readonly ZoneSuspicionMonitor suspicion = new(cheatFlags);
     private ZoneSimulation? simulation;
     private bool populationChanged;
 
@@ -78,10 +81,14 @@ public sealed class ZoneGrain(ContentCatalog content, IOptions<WorldOptions> wor
         return Task.FromResult(last);
     }
 
-    public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input) =>
-        Task.FromResult(simulation is null
+    public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input)
+    {
+        var error = simulation is null
             ? new GameError(GameErrorCode.NotInZone, $"zone {ZoneId} does not exist")
-            : simulation.SubmitInput(playerId, input));
+            : simulation.SubmitInput(playerId, input);
+        suspicion.InputReceived(playerId, error);
+        return Task.FromResult(error);
+    }
 
     public async Task<IReadOnlyList<Guid>> SubscribeAsync(string frontendId, IZoneObserver observer, IReadOnlyList<Guid> playerIds)
     {
@@ -158,6 +165,7 @@ public sealed class ZoneGrain(ContentCatalog content, IOptions<WorldOptions> wor
 
         foreach (var correction in result.Corrections)
         {
+            suspicion.WallClipped(correction.PlayerId);
             if (members.TryGetValue(correction.PlayerId, out var member))
             {
                 NoticeFor(member.FrontendId)?.Add(correction);
@@ -165,6 +173,7 @@ public sealed class ZoneGrain(ContentCatalog content, IOptions<WorldOptions> wor
         }
 
         SendBatches(result);
+        suspicion.EndTick(ZoneId, clock.GetUtcNow());
         if (populationChanged)
         {
             populationChanged = false;

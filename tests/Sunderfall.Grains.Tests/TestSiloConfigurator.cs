@@ -14,5 +14,6 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton(TimeProvider.System);
         siloBuilder.Services.AddSingleton(RepositoryContent.Catalog);
         siloBuilder.Services.AddOptions<WorldOptions>().Configure(TestWorld.Configure);
+        siloBuilder.Services.AddSingleton<Sunderfall.Grains.AntiCheat.ICheatFlagSink>(AntiCheat.RecordingCheatFlagSink.Shared);
     }
 }
