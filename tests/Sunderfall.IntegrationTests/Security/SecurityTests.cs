@@ -42,6 +42,30 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Hub_WithAnExpiredToken_RefusesTheConnection()
+    {
+        var account = await Cluster.RegisterAsync();
+        // A genuine token, signed with the cluster's key, issued two hours ago: its 15 minutes are long over.
+        var issuedEarlier = new Sunderfall.Accounts.Tokens.TokenService(
+            Microsoft.Extensions.Options.Options.Create(new Sunderfall.Accounts.AuthOptions { SigningKey = TestEnvironment.SigningKey }),
+            new FixedTime(DateTimeOffset.UtcNow.AddHours(-2)));
+        var (expired, expiresAt) = issuedEarlier.IssueAccessToken(
+            new Sunderfall.Accounts.Accounts.AccountInfo(Guid.Parse(account.AccountId), account.Username, $"{account.Username}@example.test", ["player"], DateTimeOffset.UtcNow, null),
+            Guid.NewGuid());
+        var connection = new HubConnectionBuilder().WithUrl(Cluster.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(expired)).Build();
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.True(expiresAt < DateTimeOffset.UtcNow);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public async Task EnterWorld_WithAnotherAccountsCharacter_IsForbidden()
     {
         await using var owner = await Cluster.ConnectAsync();
