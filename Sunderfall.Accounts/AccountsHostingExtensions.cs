@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Audit;
+using Sunderfall.Accounts.Recovery;
 using Sunderfall.Accounts.Tokens;
 
 namespace Sunderfall.Accounts;
@@ -31,7 +32,9 @@ public static class AccountsHostingExtensions
     /// <summary>
     /// Tokens plus <see cref="AccountService"/> and the <see cref="AuditLog"/> hosted service, on a PostgreSQL data
     /// source for <paramref name="connectionString"/> (log in as the application role, sunderfall_app). A data source
-    /// already registered is used instead.
+    /// already registered is used instead. Account-recovery codes go to the development
+    /// <see cref="LogRecoveryCodeSender"/> (the log) unless another <see cref="IRecoveryCodeSender"/> is registered,
+    /// before or after this call.
     /// </summary>
     public static IHostApplicationBuilder AddSunderfallAccounts(this IHostApplicationBuilder builder, string connectionString)
     {
@@ -41,6 +44,7 @@ public static class AccountsHostingExtensions
         builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.TryAddSingleton<AuditLog>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AuditLog>());
+        builder.Services.TryAddSingleton<IRecoveryCodeSender, LogRecoveryCodeSender>();
         builder.Services.TryAddSingleton<AccountService>();
         return builder;
     }

@@ -1,19 +1,24 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunderfall.Accounts.Audit;
+using Sunderfall.Accounts.Mfa;
+using Sunderfall.Accounts.Recovery;
 using Sunderfall.Accounts.Tokens;
 
 namespace Sunderfall.Accounts.Accounts;
 
 /// <summary>
-/// Registration, login with per-account lockout, rotating refresh tokens, sessions, roles and bans, over PostgreSQL.
+/// Registration, login with per-account lockout, rotating refresh tokens, sessions, roles and bans, two-step sign-in
+/// (AccountService.Mfa.cs) and account recovery (AccountService.Recovery.cs), over PostgreSQL.
 /// Every method checks its arguments and answers an <see cref="AuthResult"/> (IsSessionActiveAsync a bool); only a
 /// failing database throws.
-/// Passwords and tokens never reach a log or the audit trail.
+/// Passwords, tokens, authenticator secrets and one-time codes never reach a log or the audit trail.
 /// </summary>
-public sealed class AccountService
+public sealed partial class AccountService
 {
     /// <summary>The one answer for an unknown username and for a wrong password, so neither tells which.</summary>
     public const string InvalidCredentialsMessage = "username or password is incorrect";
@@ -26,21 +31,39 @@ public sealed class AccountService
     private readonly AuditLog audit;
     private readonly TimeProvider time;
     private readonly AuthOptions options;
+    private readonly IRecoveryCodeSender recoverySender;
+    private readonly ILogger<AccountService> logger;
     private readonly AccountPasswordHasher hasher = new();
 
-    /// <summary>Creates the service; the data source should log in as the application role (sunderfall_app).</summary>
+    /// <summary>
+    /// Creates the service without a way to deliver account-recovery codes (they are dropped) and without logging;
+    /// hosts use the other constructor, through AddSunderfallAccounts.
+    /// </summary>
     public AccountService(NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options)
+        : this(dataSource, tokens, audit, time, options,
+            new LogRecoveryCodeSender(NullLogger<LogRecoveryCodeSender>.Instance), NullLogger<AccountService>.Instance)
+    {
+    }
+
+    /// <summary>Creates the service; the data source should log in as the application role (sunderfall_app).</summary>
+    public AccountService(
+        NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options,
+        IRecoveryCodeSender recoverySender, ILogger<AccountService> logger)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(recoverySender);
+        ArgumentNullException.ThrowIfNull(logger);
         this.dataSource = dataSource;
         this.tokens = tokens;
         this.audit = audit;
         this.time = time;
         this.options = options.Value;
+        this.recoverySender = recoverySender;
+        this.logger = logger;
     }
 
     /// <summary>
@@ -73,12 +96,22 @@ public sealed class AccountService
         return AuthResult.Success(account);
     }
 
+    /// <summary>Logs in without a second factor; see the overload taking an MFA code.</summary>
+    public Task<AuthResult> LoginAsync(string username, string password, string? ip, CancellationToken cancellationToken) =>
+        LoginAsync(username, password, ip, mfaCode: null, cancellationToken);
+
     /// <summary>
     /// Checks the password and starts a new session (refresh-token family). Unknown names and wrong passwords get the
     /// same answer; <see cref="AuthOptions.MaxFailedLogins"/> failures in a row lock the account for
     /// <see cref="AuthOptions.LockoutDuration"/>, during which even the right password is refused.
+    /// When the account uses two-step sign-in, the right password without <paramref name="mfaCode"/> answers
+    /// <see cref="AuthErrorCode.MfaRequired"/>; a wrong, stale or reused code answers
+    /// <see cref="AuthErrorCode.InvalidMfaCode"/> and counts toward the same lockout as a wrong password. An MFA
+    /// recovery code is accepted in place of an authenticator code and is used up. A code given for an account
+    /// without two-step sign-in is ignored.
     /// </summary>
-    public async Task<AuthResult> LoginAsync(string username, string password, string? ip, CancellationToken cancellationToken = default)
+    public async Task<AuthResult> LoginAsync(
+        string username, string password, string? ip, string? mfaCode = null, CancellationToken cancellationToken = default)
     {
         if (UsernamePolicy.Validate(username) is { } badName)
         {
@@ -88,6 +121,11 @@ public sealed class AccountService
         if (string.IsNullOrEmpty(password) || password.Length > PasswordPolicy.MaxLength)
         {
             return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"password must be 1-{PasswordPolicy.MaxLength} characters");
+        }
+
+        if (mfaCode is { Length: > MfaCode.MaxLength })
+        {
+            return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"mfaCode must be {MfaCode.Rule}, at most {MfaCode.MaxLength} characters");
         }
 
         ip = Ip(ip);
@@ -130,6 +168,20 @@ public sealed class AccountService
             return AuthResult.Fail(AuthErrorCode.InvalidCredentials, InvalidCredentialsMessage);
         }
 
+        // The failure count is cleared only after the second factor too, so a known password does not reset it
+        // between guesses at the code.
+        string? secondFactor = null;
+        if (account.MfaEnabled)
+        {
+            var (refusal, used) = await CheckLoginSecondFactorAsync(account, mfaCode, now, ip, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            secondFactor = used;
+        }
+
         var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? hasher.Hash(password) : null;
         await AccountStore.RecordSuccessfulLoginAsync(dataSource, info.Id, rehashed, cancellationToken);
         if (account.IsBannedAt(now))
@@ -145,8 +197,13 @@ public sealed class AccountService
             pair = await IssueAsync(connection, info, familyId, now, ip, cancellationToken);
         }
 
-        audit.Append(new AuditEvent(AuditActions.LoginSucceeded, info.Id, info.Username, info.Username, ip,
-            new Dictionary<string, string> { ["session"] = familyId.ToString("D") }));
+        var details = new Dictionary<string, string> { ["session"] = familyId.ToString("D") };
+        if (secondFactor is not null)
+        {
+            details["mfa"] = secondFactor;
+        }
+
+        audit.Append(new AuditEvent(AuditActions.LoginSucceeded, info.Id, info.Username, info.Username, ip, details));
         return AuthResult.Success(info, pair);
     }
 

@@ -83,11 +83,12 @@ internal static class AccountStore
     }
 
     /// <summary>The account whose username or email is the text (ignoring case), or null.</summary>
-    public static async Task<AccountRecord?> FindByUsernameOrEmailAsync(NpgsqlConnection connection, string usernameOrEmail, CancellationToken cancellationToken)
+    public static async Task<AccountRecord?> FindByUsernameOrEmailAsync(
+        NpgsqlConnection connection, string usernameOrEmail, bool forUpdate, CancellationToken cancellationToken)
     {
         // Usernames cannot hold '@' and addresses must, so at most one account matches.
         await using var command = new NpgsqlCommand(
-            $"SELECT {AccountColumns} FROM accounts a WHERE lower(a.username) = lower(@text) OR lower(a.email) = lower(@text) LIMIT 1",
+            $"SELECT {AccountColumns} FROM accounts a WHERE lower(a.username) = lower(@text) OR lower(a.email) = lower(@text) LIMIT 1{(forUpdate ? " FOR UPDATE" : "")}",
             connection);
         command.Parameters.AddWithValue("text", usernameOrEmail);
         return await ReadSingleAsync(command, cancellationToken);

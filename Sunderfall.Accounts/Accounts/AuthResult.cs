@@ -1,3 +1,4 @@
+using Sunderfall.Accounts.Mfa;
 using Sunderfall.Accounts.Tokens;
 
 namespace Sunderfall.Accounts.Accounts;
@@ -22,6 +23,15 @@ public sealed record AuthResult
 
     /// <summary>When refused for a time (lockout), how long until trying again can succeed.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>From <see cref="AccountService.BeginMfaEnrolmentAsync"/>: the new secret, for the account's owner only.</summary>
+    public MfaEnrolment? MfaEnrolment { get; init; }
+
+    /// <summary>
+    /// From <see cref="AccountService.ConfirmMfaAsync"/>: the one-time MFA recovery codes, shown once to the account's
+    /// owner (only their hashes are kept).
+    /// </summary>
+    public IReadOnlyList<string>? RecoveryCodes { get; init; }
 
     /// <summary>A success.</summary>
     public static AuthResult Success(AccountInfo? account, TokenPair? tokens = null) =>

@@ -9,6 +9,9 @@ public static class RecoveryCodes
     /// <summary>Digits in a code.</summary>
     public const int Digits = 8;
 
+    /// <summary>Longest text looked at (spaces and dashes allowed); anything longer is refused before any work.</summary>
+    public const int MaxTypedLength = 32;
+
     /// <summary>What is allowed, for messages.</summary>
     public const string Rule = "the recovery code is the 8 digits sent to the account's address";
 

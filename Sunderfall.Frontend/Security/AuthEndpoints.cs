@@ -6,7 +6,10 @@ using Sunderfall.Protocol.Auth;
 
 namespace Sunderfall.Frontend.Security;
 
-/// <summary>/api/auth: register, login, refresh (rotating), logout. Every refusal is an ApiError with a status.</summary>
+/// <summary>
+/// /api/auth: register, login (with an optional second factor), refresh (rotating), logout, and through
+/// <see cref="MfaEndpoints"/> two-step sign-in and account recovery. Every refusal is an ApiError with a status.
+/// </summary>
 internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
@@ -21,7 +24,7 @@ internal static class AuthEndpoints
                 : Error(registered.Code, registered.Message);
         });
         auth.MapPost("/login", async (LoginRequest body, AccountService accounts, HttpContext http) =>
-            ToHttp(await accounts.LoginAsync(body.Username ?? "", body.Password ?? "", ClientAddress.Of(http)), StatusCodes.Status200OK));
+            ToHttp(await accounts.LoginAsync(body.Username ?? "", body.Password ?? "", ClientAddress.Of(http), body.MfaCode), StatusCodes.Status200OK));
         auth.MapPost("/refresh", async (RefreshRequest body, AccountService accounts, HttpContext http) =>
             ToHttp(await accounts.RefreshAsync(body.RefreshToken ?? "", ClientAddress.Of(http)), StatusCodes.Status200OK));
         auth.MapPost("/logout", async (ClaimsPrincipal user, AccountService accounts, HttpContext http) =>
@@ -29,6 +32,7 @@ internal static class AuthEndpoints
             await accounts.LogoutAsync(AccountIdOf(user), SessionIdOf(user), ClientAddress.Of(http));
             return Results.NoContent();
         }).RequireAuthorization();
+        auth.MapMfaEndpoints();
         return app;
     }
 
@@ -61,10 +65,12 @@ internal static class AuthEndpoints
         {
             AuthErrorCode.InvalidArgument => StatusCodes.Status400BadRequest,
             AuthErrorCode.UsernameTaken or AuthErrorCode.EmailTaken => StatusCodes.Status409Conflict,
-            AuthErrorCode.InvalidCredentials or AuthErrorCode.TokenInvalid or AuthErrorCode.TokenExpired or AuthErrorCode.TokenReused => StatusCodes.Status401Unauthorized,
+            AuthErrorCode.InvalidCredentials or AuthErrorCode.TokenInvalid or AuthErrorCode.TokenExpired or AuthErrorCode.TokenReused
+                or AuthErrorCode.MfaRequired or AuthErrorCode.InvalidMfaCode or AuthErrorCode.InvalidRecoveryCode => StatusCodes.Status401Unauthorized,
             AuthErrorCode.LockedOut => StatusCodes.Status423Locked,
             AuthErrorCode.Banned or AuthErrorCode.Forbidden => StatusCodes.Status403Forbidden,
             AuthErrorCode.NotFound => StatusCodes.Status404NotFound,
+            AuthErrorCode.MfaAlreadyEnabled or AuthErrorCode.MfaNotEnabled => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         });
 }

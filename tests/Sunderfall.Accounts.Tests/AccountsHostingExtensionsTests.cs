@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Audit;
+using Sunderfall.Accounts.Recovery;
+using Sunderfall.Accounts.Tests.Database;
 using Xunit;
 
 namespace Sunderfall.Accounts.Tests;
@@ -21,5 +23,30 @@ public sealed class AccountsHostingExtensionsTests
 
         Assert.NotNull(host.Services.GetRequiredService<AccountService>());
         Assert.Contains(host.Services.GetRequiredService<AuditLog>(), host.Services.GetServices<IHostedService>());
+        Assert.IsType<LogRecoveryCodeSender>(host.Services.GetRequiredService<IRecoveryCodeSender>());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddSunderfallAccounts_KeepsARecoveryCodeSenderRegisteredBeforeOrAfter(bool before)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey });
+        if (before)
+        {
+            builder.Services.AddSingleton<IRecoveryCodeSender, CapturingRecoveryCodeSender>();
+        }
+
+        builder.AddSunderfallAccounts("Host=127.0.0.1;Port=1;Database=none;Username=none");
+        if (!before)
+        {
+            builder.Services.AddSingleton<IRecoveryCodeSender, CapturingRecoveryCodeSender>();
+        }
+
+        using var host = builder.Build();
+
+        Assert.IsType<CapturingRecoveryCodeSender>(host.Services.GetRequiredService<IRecoveryCodeSender>());
+        Assert.NotNull(host.Services.GetRequiredService<AccountService>());
     }
 }

@@ -42,6 +42,9 @@ public sealed class AuthOptionsTests
     [Theory]
     [InlineData("Auth:MaxFailedLogins", "0", "Auth:MaxFailedLogins must be 1 to 100")]
     [InlineData("Auth:AccessTokenLifetime", "00:00:10", "Auth:AccessTokenLifetime must be 00:01:00 to 1.00:00:00")]
+    [InlineData("Auth:RecoveryCodeLifetime", "2.00:00:00", "Auth:RecoveryCodeLifetime must be 00:01:00 to 1.00:00:00")]
+    [InlineData("Auth:MaxActiveRecoveryCodes", "0", "Auth:MaxActiveRecoveryCodes must be 1 to 20")]
+    [InlineData("Auth:MaxRecoveryAttempts", "21", "Auth:MaxRecoveryAttempts must be 1 to 20")]
     public async Task HostStart_WithAValueOutOfRange_SaysWhatIsAllowed(string key, string value, string expected)
     {
         using var host = BuildHost(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey, [key] = value });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Audit;
+using Sunderfall.Accounts.Recovery;
 using Sunderfall.Accounts.Tokens;
 using Xunit;
 
@@ -9,14 +10,15 @@ namespace Sunderfall.Accounts.Tests.Database;
 /// <summary>An account service on the test database as sunderfall_app, with a running audit log and a clock to move.</summary>
 public sealed class AccountsHarness : IAsyncDisposable
 {
-    private AccountsHarness(PostgresDatabase database, Action<AuthOptions>? configure)
+    private AccountsHarness(PostgresDatabase database, Action<AuthOptions>? configure, IRecoveryCodeSender? sender)
     {
         Database = database;
         var options = TestKeys.Options(configure);
         Options = options.Value;
         Tokens = new TokenService(options, Clock);
         Audit = new AuditLog(database.AppDataSource, Clock, NullLogger<AuditLog>.Instance);
-        Accounts = new AccountService(database.AppDataSource, Tokens, Audit, Clock, options);
+        Accounts = new AccountService(
+            database.AppDataSource, Tokens, Audit, Clock, options, sender ?? RecoveryCodes, NullLogger<AccountService>.Instance);
     }
 
     public PostgresDatabase Database { get; }
@@ -31,9 +33,13 @@ public sealed class AccountsHarness : IAsyncDisposable
 
     public AccountService Accounts { get; }
 
-    public static async Task<AccountsHarness> StartAsync(PostgresDatabase database, Action<AuthOptions>? configure = null)
+    /// <summary>Where account-recovery codes go, unless another sender was given at start.</summary>
+    public CapturingRecoveryCodeSender RecoveryCodes { get; } = new();
+
+    public static async Task<AccountsHarness> StartAsync(
+        PostgresDatabase database, Action<AuthOptions>? configure = null, IRecoveryCodeSender? sender = null)
     {
-        var harness = new AccountsHarness(database, configure);
+        var harness = new AccountsHarness(database, configure, sender);
         await harness.Audit.StartAsync(CancellationToken.None);
         return harness;
     }
