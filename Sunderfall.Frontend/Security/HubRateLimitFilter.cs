@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 using Sunderfall.Frontend.Game;
 using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 
@@ -11,10 +14,15 @@ namespace Sunderfall.Frontend.Security;
 /// <summary>
 /// Token buckets on every hub call: one per connection and one per account (shared by the account's
 /// connections on this frontend). A refused call gets a RateLimited error saying the allowed rate; a connection
-/// that keeps calling past the limit is closed.
+/// that keeps calling past the limit is closed, and a "hub_flood" flag is written to cheat_flags for moderators.
 /// </summary>
-public sealed class HubRateLimitFilter(IOptions<HubRateLimitOptions> options, ILogger<HubRateLimitFilter> logger) : IHubFilter, IDisposable
+public sealed class HubRateLimitFilter(
+    IOptions<HubRateLimitOptions> options, NpgsqlDataSource database, ConnectionRegistry registry, ILogger<HubRateLimitFilter> logger)
+    : IHubFilter, IDisposable
 {
+    /// <summary>The cheat_flags kind of a connection closed for flooding the hub.</summary>
+    public const string FloodFlagKind = "hub_flood";
+
     private readonly ConcurrentDictionary<string, ConnectionLimits> connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> accounts = new(StringComparer.Ordinal);
 
@@ -36,11 +44,17 @@ public sealed class HubRateLimitFilter(IOptions<HubRateLimitOptions> options, IL
 
         var message = string.Create(CultureInfo.InvariantCulture,
             $"too many calls: at most {o.ConnectionPerSecond} per second per connection (bursts of {o.ConnectionBurst}) and {o.AccountPerSecond} per second per account");
-        if (limits.CountRefusal(o.AbuseWindow) > o.AbuseThreshold)
+        var refused = limits.CountRefusal(o.AbuseWindow);
+        if (refused > o.AbuseThreshold)
         {
             logger.LogWarning("Closing connection {Connection} of {Account}: over {Threshold} refused calls in {Window}",
                 context.ConnectionId, context.UserIdentifier, o.AbuseThreshold, o.AbuseWindow);
             context.Abort();
+            if (limits.TryMarkFlagged())
+            {
+                // Not awaited: the flag is written beside the hub pipeline, which it must never slow down or fail.
+                _ = FlagFloodAsync(context, refused, o);
+            }
         }
 
         return await GameHubErrorFilter.RefuseAsync(invocationContext, ErrorCode.RateLimited, message);
@@ -71,6 +85,34 @@ public sealed class HubRateLimitFilter(IOptions<HubRateLimitOptions> options, IL
         }
     }
 
+    /// <summary>Writes the flag with one INSERT (closing a connection for abuse is rare); logs and swallows any failure.</summary>
+    private async Task FlagFloodAsync(HubCallerContext context, int refused, HubRateLimitOptions o)
+    {
+        try
+        {
+            Guid? accountId = Guid.TryParse(context.UserIdentifier, CultureInfo.InvariantCulture, out var account) ? account : null;
+            var details = JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["rule"] = string.Create(CultureInfo.InvariantCulture, $"more than {o.AbuseThreshold} refused hub calls within {o.AbuseWindow.TotalSeconds} s"),
+                ["limit"] = string.Create(CultureInfo.InvariantCulture, $"{o.ConnectionPerSecond} calls/s per connection, {o.AccountPerSecond} calls/s per account"),
+                ["connection"] = context.ConnectionId,
+            });
+            await using var command = database.CreateCommand(
+                "INSERT INTO cheat_flags (at, account_id, player_id, kind, severity, count, details) " +
+                "VALUES (now(), @account, @player, @kind, 2, @count, @details::jsonb)");
+            command.Parameters.Add(new NpgsqlParameter<Guid?>("account", NpgsqlDbType.Uuid) { TypedValue = accountId });
+            command.Parameters.Add(new NpgsqlParameter<Guid?>("player", NpgsqlDbType.Uuid) { TypedValue = registry.Find(context.ConnectionId)?.PlayerId });
+            command.Parameters.AddWithValue("kind", FloodFlagKind);
+            command.Parameters.AddWithValue("count", refused);
+            command.Parameters.AddWithValue("details", details);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not record the {Kind} flag of connection {Connection} of {Account}", FloodFlagKind, context.ConnectionId, context.UserIdentifier);
+        }
+    }
+
     private static TokenBucketRateLimiter Bucket(int burst, int perSecond) => new(new TokenBucketRateLimiterOptions
     {
         TokenLimit = burst,
@@ -83,8 +125,12 @@ public sealed class HubRateLimitFilter(IOptions<HubRateLimitOptions> options, IL
     private sealed class ConnectionLimits(TokenBucketRateLimiter bucket)
     {
         private readonly Queue<long> refusals = new();
+        private int flagged;
 
         public TokenBucketRateLimiter Bucket { get; } = bucket;
+
+        /// <summary>True the first time only: calls still in flight when the connection closes must not flag it again.</summary>
+        public bool TryMarkFlagged() => Interlocked.Exchange(ref flagged, 1) == 0;
 
         /// <summary>Counts a refusal and returns how many fell within the window.</summary>
         public int CountRefusal(TimeSpan window)

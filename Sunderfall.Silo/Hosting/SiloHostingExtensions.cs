@@ -10,6 +10,7 @@ using Sunderfall.Content;
 using Sunderfall.Grains.World;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
+using Sunderfall.Silo.AntiCheat;
 using Sunderfall.Silo.Health;
 using Sunderfall.Grains;
 
@@ -37,6 +38,8 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName);
         // Validated by SiloStartupChecks before the host is built; loaded once and shared read-only.
         builder.Services.AddSingleton(sp => ContentLoader.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.FullPath));
+        // Before Orleans: hosted services stop in reverse order, so the flag writer outlives the zones that report to it.
+        builder.AddSunderfallCheatFlags();
 
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

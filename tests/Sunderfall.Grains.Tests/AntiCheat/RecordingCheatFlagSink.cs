@@ -16,5 +16,8 @@ public sealed class RecordingCheatFlagSink : ICheatFlagSink
     /// <summary>The flags raised for one player, oldest first.</summary>
     public IReadOnlyList<CheatFlag> FlagsOf(Guid playerId) => [.. flags.Where(f => f.PlayerId == playerId)];
 
+    /// <summary>The first flag raised for one player, or null.</summary>
+    public CheatFlag? FirstOf(Guid playerId) => flags.FirstOrDefault(f => f.PlayerId == playerId);
+
     public void Report(CheatFlag flag) => flags.Enqueue(flag);
 }
