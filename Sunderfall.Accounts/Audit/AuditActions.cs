@@ -30,6 +30,9 @@ public static class AuditActions
     /// <summary>A moderator or admin banned an account; details hold the end and the reason.</summary>
     public const string AccountBanned = "account.banned";
 
+    /// <summary>A moderator closed an account's live game session.</summary>
+    public const string AccountKicked = "account.kicked";
+
     /// <summary>The right password with a wrong, reused or stale second-factor code; counts toward the lockout.</summary>
     public const string LoginMfaFailed = "login.mfa_failed";
 

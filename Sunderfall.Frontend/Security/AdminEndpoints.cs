@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Audit;
+using Sunderfall.Grains.Interfaces.Accounts;
 using Sunderfall.Grains.Interfaces.Zones;
 
 namespace Sunderfall.Frontend.Security;
@@ -10,6 +11,9 @@ internal static class AdminEndpoints
 {
     /// <summary>Body of PUT /api/admin/accounts/{username}/roles.</summary>
     internal sealed record RolesRequest(string[]? Roles);
+
+    /// <summary>Body of POST /api/admin/accounts/{username}/kick.</summary>
+    internal sealed record KickRequest(string? Reason);
 
     /// <summary>Body of POST /api/admin/accounts/{username}/ban.</summary>
     internal sealed record BanRequest(int Minutes, string? Reason);
@@ -28,7 +32,7 @@ internal static class AdminEndpoints
             var result = await accounts.SetRolesAsync(AuthEndpoints.AccountIdOf(user), user.Identity?.Name ?? "", username, body.Roles ?? [], ClientAddress.Of(http));
             return result.Ok ? Results.Json(result.Account) : AuthEndpoints.Error(result.Code, result.Message);
         }).RequireAuthorization(AccountPolicies.Admin);
-        admin.MapPost("/accounts/{username}/ban", async (string username, BanRequest body, AccountService accounts, TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
+        admin.MapPost("/accounts/{username}/ban", async (string username, BanRequest body, AccountService accounts, IClusterClient cluster, TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
         {
             if (body.Minutes is < 1 or > 525_600 || string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500)
             {
@@ -37,7 +41,36 @@ internal static class AdminEndpoints
 
             var result = await accounts.BanAsync(
                 AuthEndpoints.AccountIdOf(user), user.Identity?.Name ?? "", username, clock.GetUtcNow().AddMinutes(body.Minutes), body.Reason, ClientAddress.Of(http));
-            return result.Ok ? Results.NoContent() : AuthEndpoints.Error(result.Code, result.Message);
+            if (!result.Ok)
+            {
+                return AuthEndpoints.Error(result.Code, result.Message);
+            }
+
+            // The ban revoked the account's sign-in sessions; its live game connection is closed too.
+            if ((await accounts.FindAsync(username)).Account is { } banned)
+            {
+                await cluster.GetGrain<IAccountGrain>(banned.Id).KickAsync($"banned: {body.Reason}");
+            }
+
+            return Results.NoContent();
+        });
+        admin.MapPost("/accounts/{username}/kick", async (string username, KickRequest body, AccountService accounts, AuditLog audit, IClusterClient cluster, ClaimsPrincipal user, HttpContext http) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500)
+            {
+                return AuthEndpoints.Error(AuthErrorCode.InvalidArgument, "reason must be 1-500 characters");
+            }
+
+            var found = await accounts.FindAsync(username);
+            if (found.Account is not { } account)
+            {
+                return AuthEndpoints.Error(found.Code, found.Message);
+            }
+
+            var kicked = await cluster.GetGrain<IAccountGrain>(account.Id).KickAsync($"kicked by a moderator: {body.Reason}");
+            audit.Append(new AuditEvent(AuditActions.AccountKicked, AuthEndpoints.AccountIdOf(user), user.Identity?.Name, account.Username, ClientAddress.Of(http),
+                new Dictionary<string, string> { ["reason"] = body.Reason, ["wasInGame"] = kicked ? "true" : "false" }));
+            return kicked ? Results.NoContent() : AuthEndpoints.Error(AuthErrorCode.NotFound, $"{account.Username} has no game session to close");
         });
         admin.MapGet("/audit", async (string? account, DateTimeOffset? from, DateTimeOffset? to, int? limit, AccountService accounts, AuditLog audit, ClaimsPrincipal user, HttpContext http) =>
         {

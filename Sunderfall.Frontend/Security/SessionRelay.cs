@@ -13,11 +13,12 @@ namespace Sunderfall.Frontend.Security;
 /// </summary>
 public sealed class SessionRelay(IHubContext<GameHub> hub, ConnectionDirectory connections, ILogger<SessionRelay> logger) : ISessionObserver
 {
-    public async Task OnSessionReplacedAsync(string connectionId, string reason)
+    public async Task OnSessionClosedAsync(string connectionId, SessionCloseReason reason, string message)
     {
         try
         {
-            await hub.Clients.Client(connectionId).SendAsync(HubNames.ErrorEvent, new ServerError { Code = ErrorCode.SessionReplaced, Message = reason });
+            var code = reason == SessionCloseReason.Kicked ? ErrorCode.Kicked : ErrorCode.SessionReplaced;
+            await hub.Clients.Client(connectionId).SendAsync(HubNames.ErrorEvent, new ServerError { Code = code, Message = message });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -17,6 +17,9 @@ public interface IAccountGrain : IGrainWithGuidKey
     /// </summary>
     Task ClaimSessionAsync(GameSessionClaim claim);
 
+    /// <summary>Closes the account's live game session, if any (a moderator's kick); true if there was one.</summary>
+    Task<bool> KickAsync(string message);
+
     /// <summary>Ends the session if it is still this connection (a newer one is left alone).</summary>
     Task ReleaseSessionAsync(string connectionId);
 }

@@ -45,11 +45,23 @@ public sealed class AccountGrain([PersistentState("account", GrainStorage.Game)]
         if (session is { } previous && previous.ConnectionId != claim.ConnectionId)
         {
             // One-way: the old frontend closes its connection on its own time.
-            _ = previous.Frontend.OnSessionReplacedAsync(previous.ConnectionId, "this account signed in from another connection");
+            _ = previous.Frontend.OnSessionClosedAsync(previous.ConnectionId, SessionCloseReason.Replaced, "this account signed in from another connection");
         }
 
         session = claim;
         return Task.CompletedTask;
+    }
+
+    public Task<bool> KickAsync(string message)
+    {
+        if (session is not { } live)
+        {
+            return Task.FromResult(false);
+        }
+
+        _ = live.Frontend.OnSessionClosedAsync(live.ConnectionId, SessionCloseReason.Kicked, message);
+        session = null;
+        return Task.FromResult(true);
     }
 
     public Task ReleaseSessionAsync(string connectionId)

@@ -31,5 +31,7 @@ namespace Sunderfall.Protocol.Errors
         SessionReplaced = 12,
         /// <summary>The sign-in session ended (logged out, banned, or the token was revoked); sign in again.</summary>
         SessionEnded = 13,
+        /// <summary>A moderator closed this session; the message gives the reason.</summary>
+        Kicked = 14,
     }
 }

@@ -225,4 +225,33 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         await using var other = await Cluster.ConnectAsync();
         Assert.True((await other.CreateCharacterAsync(GameClient.UniqueName("Calm"), "cleric")).Ok, "the server is not healthy after the flood");
     }
+
+    [Fact]
+    public async Task AModeratorsKickAndBan_CloseThePlayersLiveSession_AndAreAudited()
+    {
+        var admin = await Cluster.AdminAsync();
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
+        var kickedAccount = await Cluster.RegisterAsync();
+        var bannedAccount = await Cluster.RegisterAsync();
+        await using var kicked = await Cluster.ConnectAsync(account: kickedAccount);
+        await using var banned = await Cluster.ConnectAsync(account: bannedAccount);
+        await kicked.CreateAndEnterAsync("Kick");
+
+        using var kick = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{kickedAccount.Username}/kick", new { reason = "spamming chat" });
+        using var ban = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{bannedAccount.Username}/ban", new { minutes = 60, reason = "botting" });
+        using var login = await new HttpClient().PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/login", new LoginRequest { Username = bannedAccount.Username, Password = GameCluster.TestPassword });
+
+        Assert.Equal(HttpStatusCode.NoContent, kick.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, ban.StatusCode);
+        Assert.True(await GameClient.EventuallyAsync(() => kicked.Errors.Any(e => e.Code == ErrorCode.Kicked && e.Message.Contains("spamming chat", StringComparison.Ordinal)), Wait), "the kicked player was not told why");
+        Assert.True(await GameClient.EventuallyAsync(() => kicked.Connection.State == HubConnectionState.Disconnected, Wait), "the kicked player stayed connected");
+        Assert.True(await GameClient.EventuallyAsync(() => banned.Connection.State == HubConnectionState.Disconnected, Wait), "the banned player stayed connected");
+        Assert.Equal(HttpStatusCode.Forbidden, login.StatusCode);
+        Assert.True(await GameClient.EventuallyAsync(() =>
+        {
+            var actions = GameCluster.AuditActionsAsync(admin.AccountId).GetAwaiter().GetResult();
+            return actions.Contains("account.kicked") && actions.Contains("account.banned");
+        }, Wait), "the kick and the ban were not both audited");
+    }
 }
