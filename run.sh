@@ -42,6 +42,8 @@ export SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PO
 # Access tokens are signed with a key kept beside the data, so tokens and sessions survive a restart.
 [[ -s "$DATA/signing-key" ]] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$DATA/signing-key")
 export SUNDERFALL_Auth__SigningKey=$(cat "$DATA/signing-key")
+# The account registered under this name becomes an admin (dashboard, admin API).
+export SUNDERFALL_Auth__BootstrapAdmins__0=${SUNDERFALL_ADMIN:-admin}
 export SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT"
 export SUNDERFALL_Cluster__ClusterId=${SUNDERFALL_Cluster__ClusterId:-sunderfall-dev}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -80,6 +82,8 @@ Sunderfall is running (cluster ${SUNDERFALL_Cluster__ClusterId}).
   silo 1 dashboard     http://127.0.0.1:${SILO_HTTP_PORTS[0]}/dashboard
   silo 2 dashboard     http://127.0.0.1:${SILO_HTTP_PORTS[1]}/dashboard
   silo health          http://127.0.0.1:${SILO_HTTP_PORTS[0]}/health/ready  http://127.0.0.1:${SILO_HTTP_PORTS[1]}/health/ready
+  sign up / sign in    POST http://127.0.0.1:$FRONTEND_PORT/api/auth/register | /api/auth/login (docs/protocol.md)
+  admin account        register the username '${SUNDERFALL_Auth__BootstrapAdmins__0}' to get the admin role
   PostgreSQL           127.0.0.1:$PG_PORT database sunderfall (psql -h 127.0.0.1 -p $PG_PORT -U sunderfall sunderfall)
   Redis                127.0.0.1:$REDIS_PORT
   logs                 $LOGS
