@@ -24,8 +24,7 @@ public sealed class PortalTests(SharedClusterFixture fixture)
         Assert.Equal(otherPort, await Cluster.FindSiloPortOfAsync(Orleans.Runtime.GrainId.Create("zone", "mirefen/1")));
 
         // East along y = 500 to the portal at (900, 500).
-        await traveller.MoveAsync(1f, 0f);
-        var arrived = await GameClient.EventuallyAsync(() => traveller.Zone?.Template == "mirefen", TimeSpan.FromSeconds(40));
+        var arrived = await traveller.WalkUntilAsync(1f, 0f, () => traveller.Zone?.Template == "mirefen", TimeSpan.FromSeconds(40));
         await traveller.MoveAsync(0f, 0f);
 
         Assert.True(arrived, $"the traveller never reached mirefen:\n{Cluster.Frontend.Tail()}");

@@ -71,8 +71,8 @@ public sealed class SiloLossTests : IAsyncLifetime
         var startPort = await cluster.FindSiloPortOfAsync(Orleans.Runtime.GrainId.Create("zone", start.ZoneId));
         var (victim, victimPort) = cluster.Silos.Single(s => s.SiloPort != startPort);
         await cluster.ActivateZoneOnSiloAsync("mirefen/1", victimPort);
-        await traveller.MoveAsync(1f, 0f);
-        Assert.True(await GameClient.EventuallyAsync(() => traveller.Self() is { X: > 860f }, TimeSpan.FromSeconds(30)), "never neared the portal");
+        var neared = await traveller.WalkUntilAsync(1f, 0f, () => traveller.Self() is { X: > 860f }, TimeSpan.FromSeconds(40));
+        Assert.True(neared, $"never neared the portal: at {traveller.Self()}, {traveller.DeltasApplied} deltas, errors: {string.Join("; ", traveller.Errors.Select(e => e.Message))}");
         victim.Kill();
 
         // Wherever it ends up - through the portal, or back where the saved character says it is if the transfer

@@ -70,6 +70,25 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
     /// <summary>Fire-and-forget, as a real client moves: walk in a direction from the next tick on.</summary>
     public Task MoveAsync(float dirX, float dirY) => connection.SendAsync(HubNames.Move, ++inputSequence, dirX, dirY);
 
+    /// <summary>
+    /// Walks in a direction until the condition holds, re-sending the input every 2 s as a client does when an input
+    /// may have been lost (e.g. refused while a silo was failing); false if the time runs out.
+    /// </summary>
+    public async Task<bool> WalkUntilAsync(float dirX, float dirY, Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            await MoveAsync(dirX, dirY);
+            if (await EventuallyAsync(condition, TimeSpan.FromSeconds(2)))
+            {
+                return true;
+            }
+        }
+
+        return condition();
+    }
+
     /// <summary>Sends a raw input, sequence included (for malformed-input tests).</summary>
     public Task SendRawMoveAsync(long sequence, float dirX, float dirY) => connection.SendAsync(HubNames.Move, sequence, dirX, dirY);
 
