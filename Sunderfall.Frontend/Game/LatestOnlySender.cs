@@ -36,7 +36,9 @@ public sealed class LatestOnlySender(Func<ClientSession, Task> sendLatest, ILogg
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogDebug(ex, "Could not send to {Connection}", session.ConnectionId);
+                // Unexpected (a closed connection does not throw here): a warning, so a client that stops getting
+                // updates leaves a trace.
+                logger.LogWarning(ex, "Could not send to {Connection}", session.ConnectionId);
             }
 
             lock (session.SendGate)
