@@ -3,13 +3,15 @@ using Sunderfall.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSunderfallConfiguration();
-if (await SiloStartupChecks.RunAsync(builder.Configuration) is { } failure)
+var content = SiloStartupChecks.LoadContent(builder.Configuration, out var failure);
+failure ??= await SiloStartupChecks.RunAsync(builder.Configuration);
+if (content is null || failure is not null)
 {
     await Console.Error.WriteLineAsync(failure);
     return 2;
 }
 
-builder.AddSunderfallSilo();
+builder.AddSunderfallSilo(content);
 var app = builder.Build();
 app.MapSunderfallSilo();
 await app.RunAsync();

@@ -39,6 +39,9 @@ public sealed class ClientSession(string connectionId, Guid playerId, string zon
 
     public DeltaEncoder Encoder { get; } = new();
 
+    /// <summary>Scratch list for the area-of-interest query; used only by the one send in flight.</summary>
+    public List<VisibleEntity> Visible { get; } = [];
+
     /// <summary>Guards <see cref="Sending"/> and <see cref="Dirty"/>.</summary>
     public Lock SendGate { get; } = new();
 

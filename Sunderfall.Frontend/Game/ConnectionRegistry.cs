@@ -118,13 +118,12 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>The players served here, grouped by zone instance.</summary>
-    public IReadOnlyDictionary<string, Guid[]> PlayersByZone()
+    /// <summary>The zone instances this frontend has players in.</summary>
+    public string[] ZoneIds()
     {
         lock (gate)
         {
-            return byZone.Where(z => z.Value.Count > 0)
-                .ToDictionary(z => z.Key, z => z.Value.Select(s => s.PlayerId).ToArray(), StringComparer.Ordinal);
+            return [.. byZone.Keys];
         }
     }
 

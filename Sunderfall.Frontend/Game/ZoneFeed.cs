@@ -104,8 +104,7 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
             return;
         }
 
-        var visible = new List<VisibleEntity>();
-        if (Encode(session, mirror, visible) is { } message)
+        if (Encode(session, mirror, session.Visible) is { } message)
         {
             await hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.WorldDeltaEvent, message);
         }

@@ -82,7 +82,7 @@ public sealed class ZoneSubscriptions(
             }
         }
 
-        foreach (var zoneId in registry.PlayersByZone().Keys)
+        foreach (var zoneId in registry.ZoneIds())
         {
             try
             {

@@ -4,7 +4,6 @@ using Sunderfall.Accounts;
 using Sunderfall.Accounts.Accounts;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Sunderfall.Content;
 using Sunderfall.Grains.World;
@@ -23,9 +22,10 @@ public static class SiloHostingExtensions
     public const string DashboardPath = "/dashboard";
 
     /// <summary>Orleans with Redis membership, PostgreSQL grain storage (plain JSON) and the dashboard.</summary>
-    public static WebApplicationBuilder AddSunderfallSilo(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSunderfallSilo(this WebApplicationBuilder builder, ContentCatalog content)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(content);
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -35,9 +35,8 @@ public static class SiloHostingExtensions
             .Validate(w => w.FrontendLease >= TimeSpan.FromSeconds(1), "World:FrontendLease must be at least 00:00:01.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName);
-        // Validated by SiloStartupChecks before the host is built; loaded once and shared read-only.
-        builder.Services.AddSingleton(sp => ContentLoader.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.FullPath));
+        // Loaded and validated once by SiloStartupChecks before the host is built; shared read-only.
+        builder.Services.AddSingleton(content);
         // Before Orleans: hosted services stop in reverse order, so the flag writer outlives the zones that report to it.
         builder.AddSunderfallCheatFlags();
 

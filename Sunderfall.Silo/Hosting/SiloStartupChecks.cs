@@ -14,8 +14,11 @@ namespace Sunderfall.Silo.Hosting;
 /// </summary>
 public static class SiloStartupChecks
 {
-    /// <summary>Returns null when the silo can start, else the one line to print.</summary>
-    public static async Task<string?> RunAsync(IConfiguration configuration)
+    /// <summary>
+    /// Loads and validates the game content once; the silo then serves this same catalog. Returns null and sets
+    /// <paramref name="failure"/> to the text to print when the content is unusable.
+    /// </summary>
+    public static ContentCatalog? LoadContent(IConfiguration configuration, out string? failure)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var contentOptions = configuration.GetSection(ContentOptions.SectionName).Get<ContentOptions>() ?? new ContentOptions();
@@ -23,16 +26,22 @@ public static class SiloStartupChecks
         {
             var content = ContentLoader.Load(contentOptions.FullPath);
             var world = configuration.GetSection(WorldOptions.SectionName).Get<WorldOptions>() ?? new WorldOptions();
-            if (!content.Zones.ContainsKey(world.StartZone))
-            {
-                return $"silo: World:StartZone '{world.StartZone}' is not a zone in {contentOptions.FullPath}; known zones: {string.Join(", ", content.Zones.Keys)}";
-            }
+            failure = content.Zones.ContainsKey(world.StartZone)
+                ? null
+                : $"silo: World:StartZone '{world.StartZone}' is not a zone in {contentOptions.FullPath}; known zones: {string.Join(", ", content.Zones.Keys)}";
+            return failure is null ? content : null;
         }
         catch (ContentValidationException ex)
         {
-            return $"silo: the content in {contentOptions.FullPath} is invalid ({ex.Errors.Count} problem(s)):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", ex.Errors)}";
+            failure = $"silo: the content in {contentOptions.FullPath} is invalid ({ex.Errors.Count} problem(s)):{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", ex.Errors)}";
+            return null;
         }
+    }
 
+    /// <summary>Returns null when PostgreSQL and Redis are usable (migrating on the way), else the one line to print.</summary>
+    public static async Task<string?> RunAsync(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
         const string storageKey = StorageOptions.SectionName + ":" + nameof(StorageOptions.ConnectionString);
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         if (string.IsNullOrWhiteSpace(storage.ConnectionString))
