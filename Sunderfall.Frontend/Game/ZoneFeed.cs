@@ -69,6 +69,8 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
         return Task.CompletedTask;
     }
 
+    public Task OnPlayerEventAsync(Sunderfall.Grains.Interfaces.Players.PlayerEvent playerEvent) => Task.CompletedTask;
+
     private void HandleNotice(string zoneId, PlayerNotice notice)
     {
         if (registry.FindPlayer(notice.PlayerId) is not { } session)

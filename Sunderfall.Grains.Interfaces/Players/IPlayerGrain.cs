@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Parties;
 using Sunderfall.Grains.Interfaces.Zones;
 
 namespace Sunderfall.Grains.Interfaces.Players;
@@ -44,4 +45,45 @@ public interface IPlayerGrain : IGrainWithGuidKey
     // One-way: the zone must never wait on a player grain that may itself be waiting on the zone.
     [OneWay]
     Task CheckpointPositionAsync(string zoneId, long worldSession, WorldPosition position);
+
+    /// <summary>The character panel (progression, gold, stats, bag, equipment), or null if never created.</summary>
+    // Always interleaves: a pure read.
+    [AlwaysInterleave]
+    Task<CharacterSheet?> GetSheetAsync();
+
+    /// <summary>What the zone needs to run this character in combat (see <see cref="CombatProfile"/>).</summary>
+    // Always interleaves: a pure read, and zones call it while this grain may be waiting on a zone.
+    [AlwaysInterleave]
+    Task<CombatProfile?> GetCombatProfileAsync();
+
+    /// <summary>Equips the item in a bag slot into its equipment slot (what was there goes back to the bag).</summary>
+    Task<GameResult<CharacterSheet>> EquipAsync(int bagSlot);
+
+    /// <summary>Moves what is worn in an equipment slot back to the bag.</summary>
+    Task<GameResult<CharacterSheet>> UnequipAsync(string equipmentSlot);
+
+    /// <summary>Uses one consumable from a bag slot (e.g. a healing potion heals the character in its zone).</summary>
+    Task<GameResult<CharacterSheet>> UseItemAsync(int bagSlot);
+
+    /// <summary>Destroys some of the items in a bag slot.</summary>
+    Task<GameResult<CharacterSheet>> DiscardAsync(int bagSlot, int count);
+
+    /// <summary>
+    /// Applies every reward committed for this character and not yet delivered (read from the reward ledger), each
+    /// at most once, writes the character, marks them delivered and tells the client. Called after a commit, by the
+    /// silo's sweeper for grants left undelivered, and on entering the world.
+    /// </summary>
+    // One-way: the caller (an encounter grain, the sweeper) only nudges; the ledger holds what is owed.
+    [OneWay]
+    Task CollectRewardsAsync();
+
+    /// <summary>The party grain telling a member its party changed (null: no party any more).</summary>
+    // One-way: the party grain must never wait on a member.
+    [OneWay]
+    Task OnPartyChangedAsync(PartySnapshot? party);
+
+    /// <summary>Passes an event to the frontend serving this character; false if the character is not online.</summary>
+    // Always interleaves: only forwards to the frontend, and two players whispering each other must not deadlock.
+    [AlwaysInterleave]
+    Task<bool> DeliverAsync(PlayerEvent playerEvent);
 }

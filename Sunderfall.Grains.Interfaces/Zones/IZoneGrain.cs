@@ -1,5 +1,7 @@
 using Orleans.Concurrency;
+using Sunderfall.Grains.Interfaces.Chat;
 using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Players;
 
 namespace Sunderfall.Grains.Interfaces.Zones;
 
@@ -33,4 +35,30 @@ public interface IZoneGrain : IGrainWithStringKey
 
     /// <summary>Counts for operators and tests: players, monsters, the current tick.</summary>
     Task<ZoneStatus> GetStatusAsync();
+
+    /// <summary>
+    /// Checks an ability use against the rules (known, learned, alive, cooldown, resource, target, range) and queues
+    /// it for the next tick; returns why it was refused, or null.
+    /// </summary>
+    Task<GameError?> UseAbilityAsync(Guid playerId, AbilityRequest request);
+
+    /// <summary>The player grain telling the zone its character's combat profile changed (level, equipment, party).</summary>
+    // One-way: the zone must never be waited on by a player grain that the zone may be calling.
+    [OneWay]
+    Task UpdateProfileAsync(Guid playerId, CombatProfile profile);
+
+    /// <summary>Heals a player in this zone (a consumable was used); ignored for a dead or absent player.</summary>
+    // One-way: as UpdateProfileAsync.
+    [OneWay]
+    Task HealAsync(Guid playerId, int amount);
+
+    /// <summary>A chat line for everyone in this zone instance; it goes out with the next tick's batches.</summary>
+    // One-way: chat never waits on the tick.
+    [OneWay]
+    Task BroadcastChatAsync(ChatLine line);
+
+    /// <summary>The encounter grain confirming it committed an encounter this zone ended: the zone stops re-sending it.</summary>
+    // One-way: the encounter grain must never wait on the zone.
+    [OneWay]
+    Task EncounterSettledAsync(Guid encounterId);
 }

@@ -1,4 +1,5 @@
 using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Players;
 
 namespace Sunderfall.Grains.Interfaces.Zones;
 
@@ -10,4 +11,5 @@ public sealed record ZoneJoinRequest(
     [property: Id(2)] WorldPosition Position,
     [property: Id(3)] string FrontendId,
     [property: Id(4)] IZoneObserver Frontend,
-    [property: Id(5)] long WorldSession);
+    [property: Id(5)] long WorldSession,
+    [property: Id(6)] CombatProfile? Profile = null);

@@ -173,4 +173,26 @@ public sealed class PlayerGrain(
     private CharacterSnapshot Snapshot() => new(
         Id, state.State.Name, state.State.Class, state.State.Level, state.State.ZoneId, new WorldPosition(state.State.X, state.State.Y),
         state.State.InWorld, state.State.WorldSession, state.State.OwnerAccountId);
+
+    // Placeholders until inventory, rewards and parties land (issue 4).
+    public Task<CharacterSheet?> GetSheetAsync() => Task.FromResult<CharacterSheet?>(null);
+
+    public Task<CombatProfile?> GetCombatProfileAsync() => Task.FromResult<CombatProfile?>(null);
+
+    public Task<GameResult<CharacterSheet>> EquipAsync(int bagSlot) => NotYet();
+
+    public Task<GameResult<CharacterSheet>> UnequipAsync(string equipmentSlot) => NotYet();
+
+    public Task<GameResult<CharacterSheet>> UseItemAsync(int bagSlot) => NotYet();
+
+    public Task<GameResult<CharacterSheet>> DiscardAsync(int bagSlot, int count) => NotYet();
+
+    public Task CollectRewardsAsync() => Task.CompletedTask;
+
+    public Task OnPartyChangedAsync(Sunderfall.Grains.Interfaces.Parties.PartySnapshot? party) => Task.CompletedTask;
+
+    public Task<bool> DeliverAsync(PlayerEvent playerEvent) => Task.FromResult(false);
+
+    private static Task<GameResult<CharacterSheet>> NotYet() =>
+        Task.FromResult(GameResult<CharacterSheet>.Failure(GameErrorCode.InvalidArgument, "not available yet"));
 }

@@ -269,6 +269,17 @@ public sealed class ZoneGrain(
         return Task.CompletedTask;
     }
 
+    public Task<GameError?> UseAbilityAsync(Guid playerId, AbilityRequest request) =>
+        Task.FromResult<GameError?>(new GameError(GameErrorCode.InvalidArgument, "abilities are not available yet"));
+
+    public Task UpdateProfileAsync(Guid playerId, CombatProfile profile) => Task.CompletedTask;
+
+    public Task HealAsync(Guid playerId, int amount) => Task.CompletedTask;
+
+    public Task BroadcastChatAsync(Sunderfall.Grains.Interfaces.Chat.ChatLine line) => Task.CompletedTask;
+
+    public Task EncounterSettledAsync(Guid encounterId) => Task.CompletedTask;
+
     /// <summary>FNV-1a of the zone id: the same zone gets the same monster behaviour in every activation.</summary>
     private static int StableSeed(string text)
     {

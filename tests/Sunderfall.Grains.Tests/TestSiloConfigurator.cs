@@ -15,5 +15,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton(RepositoryContent.Catalog);
         siloBuilder.Services.AddOptions<WorldOptions>().Configure(TestWorld.Configure);
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.AntiCheat.ICheatFlagSink>(AntiCheat.RecordingCheatFlagSink.Shared);
+        siloBuilder.Services.AddSingleton<Sunderfall.Grains.Transactions.ITransactionLog>(Transactions.RecordingTransactionLog.Shared);
+        siloBuilder.Services.AddSingleton<Sunderfall.Grains.Rewards.IRewardLedger>(Rewards.InMemoryRewardLedger.Shared);
     }
 }

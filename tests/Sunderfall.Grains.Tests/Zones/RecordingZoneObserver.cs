@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 
 namespace Sunderfall.Grains.Tests.Zones;
@@ -7,9 +8,19 @@ namespace Sunderfall.Grains.Tests.Zones;
 public sealed class RecordingZoneObserver : IZoneObserver
 {
     private readonly ConcurrentQueue<ZoneTickBatch> batches = new();
+    private readonly ConcurrentQueue<PlayerEvent> events = new();
 
     /// <summary>The batches received so far (enumerating takes a snapshot).</summary>
     public IReadOnlyCollection<ZoneTickBatch> Batches => batches;
+
+    /// <summary>The player events received so far (chat, party, rewards), in arrival order.</summary>
+    public IReadOnlyCollection<PlayerEvent> Events => events;
+
+    public Task OnPlayerEventAsync(PlayerEvent playerEvent)
+    {
+        events.Enqueue(playerEvent);
+        return Task.CompletedTask;
+    }
 
     public Task OnZoneTickAsync(ZoneTickBatch batch)
     {
