@@ -7,7 +7,8 @@ public sealed class ContentCatalog(
     IReadOnlyDictionary<string, ZoneDefinition> zones,
     IReadOnlyDictionary<string, MonsterDefinition> monsters,
     IReadOnlyDictionary<string, ItemDefinition> items,
-    IReadOnlyDictionary<string, AbilityDefinition> abilities)
+    IReadOnlyDictionary<string, AbilityDefinition> abilities,
+    IReadOnlyDictionary<string, ClassDefinition>? classes = null)
 {
     public IReadOnlyDictionary<string, ZoneDefinition> Zones { get; } = zones;
 
@@ -16,4 +17,7 @@ public sealed class ContentCatalog(
     public IReadOnlyDictionary<string, ItemDefinition> Items { get; } = items;
 
     public IReadOnlyDictionary<string, AbilityDefinition> Abilities { get; } = abilities;
+
+    /// <summary>Playable classes by id (the class name in lower case).</summary>
+    public IReadOnlyDictionary<string, ClassDefinition> Classes { get; } = classes ?? new Dictionary<string, ClassDefinition>();
 }

@@ -5,7 +5,7 @@ using Sunderfall.Content.Loading;
 namespace Sunderfall.Content;
 
 /// <summary>
-/// Loads game content from a directory - zones/{id}.json, and arrays in monsters/, items/ and abilities/ - and validates
+/// Loads game content from a directory - zones/{id}.json, and arrays in monsters/, items/, abilities/ and classes/ - and validates
 /// all of it, so that new zones and monsters need no code change and a mistake stops the server at start.
 /// </summary>
 public static class ContentLoader
@@ -30,6 +30,7 @@ public static class ContentLoader
         var monsters = reader.ReadLists<MonsterDefinition>("monsters", "a monster");
         var items = reader.ReadLists<ItemDefinition>("items", "an item");
         var abilities = reader.ReadLists<AbilityDefinition>("abilities", "an ability");
+        var classes = reader.ReadLists<ClassDefinition>("classes", "a class");
 
         foreach (var ability in abilities.Entries)
         {
@@ -43,7 +44,12 @@ public static class ContentLoader
 
         foreach (var monster in monsters.Entries)
         {
-            MonsterRules.Check(monster.Definition, monster.Checker(errors), abilities);
+            MonsterRules.Check(monster.Definition, monster.Checker(errors), abilities, items);
+        }
+
+        foreach (var characterClass in classes.Entries)
+        {
+            ClassRules.Check(characterClass.Definition, characterClass.Checker(errors), abilities);
         }
 
         CheckZones(zones, monsters, errors);
@@ -53,7 +59,7 @@ public static class ContentLoader
             throw new ContentValidationException(errors.All);
         }
 
-        return new ContentCatalog(Index(zones), Index(monsters), Index(items), Index(abilities));
+        return new ContentCatalog(Index(zones), Index(monsters), Index(items), Index(abilities), Index(classes));
     }
 
     private static void CheckZones(

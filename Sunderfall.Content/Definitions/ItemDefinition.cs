@@ -20,4 +20,7 @@ public sealed record ItemDefinition
 
     /// <summary>Worth in gold.</summary>
     public int Value { get; init; }
+
+    /// <summary>For consumables: health restored when used.</summary>
+    public int Heal { get; init; }
 }

@@ -27,4 +27,12 @@ public sealed record MonsterDefinition
     public IReadOnlyList<string> Abilities { get; init; } = [];
 
     public int ExperienceReward { get; init; } = 10;
+
+    /// <summary>Gold dropped per kill: a whole number between <see cref="GoldMin"/> and <see cref="GoldMax"/>.</summary>
+    public int GoldMin { get; init; }
+
+    public int GoldMax { get; init; }
+
+    /// <summary>Items that may drop per kill, each rolled on its own.</summary>
+    public IReadOnlyList<LootDefinition> Loot { get; init; } = [];
 }

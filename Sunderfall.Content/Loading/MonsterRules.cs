@@ -8,7 +8,7 @@ internal static class MonsterRules
     private const float MostRadius = 200f;
     private const float MostLeash = 1000f;
 
-    public static void Check(MonsterDefinition monster, FieldChecker at, ContentSet<AbilityDefinition> abilities)
+    public static void Check(MonsterDefinition monster, FieldChecker at, ContentSet<AbilityDefinition> abilities, ContentSet<ItemDefinition> items)
     {
         at.Id("id", monster.Id);
         at.Name(monster.Name);
@@ -25,6 +25,24 @@ internal static class MonsterRules
         for (var i = 0; i < monster.Abilities.Count; i++)
         {
             abilities.CheckReference(list.Element(i, null), "", monster.Abilities[i]);
+        }
+
+        at.Range("goldMin", monster.GoldMin, 0, 1_000_000);
+        at.Range("goldMax", monster.GoldMax, Math.Clamp(monster.GoldMin, 0, 1_000_000), 1_000_000);
+        var loot = at.Member("loot");
+        for (var i = 0; i < monster.Loot.Count; i++)
+        {
+            var line = monster.Loot[i];
+            var entry = loot.Element(i, line.Item);
+            items.CheckReference(entry, "item", line.Item);
+            // Written so that NaN fails too.
+            if (!(line.Chance > 0f && line.Chance <= 1f))
+            {
+                entry.Error("chance", $"{ContentText.Number(line.Chance)} is out of range; allowed above 0 and at most 1");
+            }
+
+            entry.Range("min", line.Min, 1, 9999);
+            entry.Range("max", line.Max, Math.Clamp(line.Min, 1, 9999), 9999);
         }
     }
 }

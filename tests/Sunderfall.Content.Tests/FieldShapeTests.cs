@@ -47,7 +47,7 @@ public sealed class FieldShapeTests
 
         Assert.Equal(
             "monsters/vermin.json: [0] (rat).maxHelth: is not a known field; allowed: id, name, level, maxHealth, speed, "
-                + "aggroRadius, leashRadius, wanderRadius, abilities, experienceReward",
+                + "aggroRadius, leashRadius, wanderRadius, abilities, experienceReward, goldMin, goldMax, loot",
             error);
     }
 
