@@ -25,6 +25,9 @@ public sealed class PlayerGrain(
     // activation; the frontend's subscription renewal then re-enters the player.
     private (string Id, IZoneObserver Observer)? frontend;
 
+    // The party the character is in, as its party grain last said (the party grains hold the truth).
+    private Guid? partyId;
+
     private Guid Id => this.GetPrimaryKey();
 
     public async Task<GameResult<CharacterSnapshot>> CreateAsync(CreateCharacterRequest request)
@@ -189,9 +192,24 @@ public sealed class PlayerGrain(
 
     public Task CollectRewardsAsync() => Task.CompletedTask;
 
-    public Task OnPartyChangedAsync(Sunderfall.Grains.Interfaces.Parties.PartySnapshot? party) => Task.CompletedTask;
+    public Task OnPartyChangedAsync(Sunderfall.Grains.Interfaces.Parties.PartySnapshot? party)
+    {
+        partyId = party?.PartyId;
+        return DeliverAsync(new PlayerEvent(Id, PlayerEventKind.PartyChanged, Party: party));
+    }
 
-    public Task<bool> DeliverAsync(PlayerEvent playerEvent) => Task.FromResult(false);
+    public Task<bool> DeliverAsync(PlayerEvent playerEvent)
+    {
+        ArgumentNullException.ThrowIfNull(playerEvent);
+        if (!state.RecordExists || !state.State.InWorld || frontend is not { } serving)
+        {
+            return Task.FromResult(false);
+        }
+
+        // One-way: a slow or lost frontend costs the sender nothing.
+        _ = serving.Observer.OnPlayerEventAsync(playerEvent);
+        return Task.FromResult(true);
+    }
 
     private static Task<GameResult<CharacterSheet>> NotYet() =>
         Task.FromResult(GameResult<CharacterSheet>.Failure(GameErrorCode.InvalidArgument, "not available yet"));
