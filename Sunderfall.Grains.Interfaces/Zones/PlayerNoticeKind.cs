@@ -9,4 +9,6 @@ public enum PlayerNoticeKind
     Departed = 2,
     /// <summary>An input was refused or the movement was clipped (e.g. by a wall); the position is authoritative.</summary>
     Correction = 3,
+    /// <summary>The player's own health, resource, death or cast changed: see <see cref="PlayerNotice.Vitals"/>.</summary>
+    Vitals = 4,
 }

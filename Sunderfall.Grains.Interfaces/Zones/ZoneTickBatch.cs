@@ -1,3 +1,6 @@
+using Sunderfall.Grains.Interfaces.Chat;
+using Sunderfall.Grains.Interfaces.Combat;
+
 namespace Sunderfall.Grains.Interfaces.Zones;
 
 /// <summary>
@@ -6,6 +9,8 @@ namespace Sunderfall.Grains.Interfaces.Zones;
 /// otherwise the batch applies on top of the previous one. <see cref="Sequence"/> counts the batches sent to this
 /// frontend without gaps: a frontend that sees a gap asks for a full batch.
 /// <see cref="Acks"/> maps each of this frontend's players to the last input sequence number applied.
+/// <see cref="Combat"/> holds the tick's combat events (every frontend gets all; each filters by its clients' view)
+/// and <see cref="Chat"/> the zone chat lines sent since the last batch.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("sf.ZoneTickBatch")]
 public sealed record ZoneTickBatch(
@@ -17,4 +22,6 @@ public sealed record ZoneTickBatch(
     [property: Id(4)] IReadOnlyList<ZoneMotion> Moved,
     [property: Id(5)] IReadOnlyList<int> Despawned,
     [property: Id(6)] IReadOnlyList<PlayerNotice> Notices,
-    [property: Id(7)] IReadOnlyDictionary<Guid, long> Acks);
+    [property: Id(7)] IReadOnlyDictionary<Guid, long> Acks,
+    [property: Id(9)] IReadOnlyList<CombatEvent>? Combat = null,
+    [property: Id(10)] IReadOnlyList<ChatLine>? Chat = null);

@@ -3,7 +3,8 @@ namespace Sunderfall.Grains.AntiCheat;
 /// <summary>
 /// The kinds of suspicious event a zone can observe and the rules that turn them into flags. Movement is intent-based
 /// (clients send directions, never positions), so speed and teleport hacks cannot happen; what remains observable is
-/// input no honest client sends, inputs sent too fast, and walking into walls far more than normal play does.
+/// input no honest client sends, inputs sent too fast, walking into walls far more than normal play does, and
+/// abilities fired faster than their cooldowns or resources allow.
 /// </summary>
 public static class SuspicionRules
 {
@@ -15,6 +16,9 @@ public static class SuspicionRules
 
     /// <summary>Moves the zone clipped at a wall or the zone's edge (one per input held against it).</summary>
     public const string WallClip = "wall_clip";
+
+    /// <summary>Ability uses refused because the ability was still cooling down or the resource was short.</summary>
+    public const string CooldownBypass = "cooldown_bypass";
 
     /// <summary>At most one flag per player and kind within this time: a persistent cheater raises a flag a minute, not a storm.</summary>
     public static readonly TimeSpan FlagCooldown = TimeSpan.FromSeconds(60);
@@ -31,6 +35,13 @@ public static class SuspicionRules
     public static readonly SuspicionRule WallClipRule = new(
         WallClip, 120, TimeSpan.FromSeconds(60), 1, 1, "at least 120 moves clipped at walls within 60 s");
 
+    /// <summary>
+    /// The official client greys out abilities until they are ready, so refusals come from key mashing at worst (a few a
+    /// second); 20 within 10 s, 3 windows running, is a modified client trying to fire faster than the rules allow.
+    /// </summary>
+    public static readonly SuspicionRule CooldownBypassRule = new(
+        CooldownBypass, 20, TimeSpan.FromSeconds(10), 3, 2, "at least 20 ability uses refused for cooldown or resource within 10 s, 3 windows running");
+
     /// <summary>Every rule a zone applies.</summary>
-    public static readonly IReadOnlyList<SuspicionRule> Default = [MalformedInputRule, InputFloodRule, WallClipRule];
+    public static readonly IReadOnlyList<SuspicionRule> Default = [MalformedInputRule, InputFloodRule, WallClipRule, CooldownBypassRule];
 }

@@ -3,7 +3,7 @@ using Sunderfall.Grains.Interfaces.Common;
 namespace Sunderfall.Grains.AntiCheat;
 
 /// <summary>
-/// A zone's watch on its players: tallies each player's inputs, malformed inputs and wall clips during a tick, feeds
+/// A zone's watch on its players: tallies each player's inputs, malformed inputs, wall clips and refused ability uses during a tick, feeds
 /// the tallies to a <see cref="SuspicionCounter"/> when the tick ends and sends the flags it raises to the
 /// <see cref="ICheatFlagSink"/>. Owned by one zone grain, so single-threaded.
 /// </summary>
@@ -40,6 +40,15 @@ public sealed class ZoneSuspicionMonitor(ICheatFlagSink sink, SuspicionCounter c
         }
     }
 
+    /// <summary>Counts an ability use refused for its cooldown or the player's resource (other refusals are not suspicious).</summary>
+    public void AbilityRefused(Guid playerId, GameError? refusal)
+    {
+        if (refusal?.Code is GameErrorCode.OnCooldown or GameErrorCode.NotEnoughResource)
+        {
+            TallyOf(playerId).CooldownRefusals++;
+        }
+    }
+
     /// <summary>Counts a move the zone clipped at a wall or the zone's edge.</summary>
     public void WallClipped(Guid playerId) => TallyOf(playerId).WallClips++;
 
@@ -52,6 +61,7 @@ public sealed class ZoneSuspicionMonitor(ICheatFlagSink sink, SuspicionCounter c
             raised += Feed(zoneId, playerId, SuspicionRules.MalformedInput, tally.Malformed, now);
             raised += Feed(zoneId, playerId, SuspicionRules.InputFlood, tally.Inputs, now);
             raised += Feed(zoneId, playerId, SuspicionRules.WallClip, tally.WallClips, now);
+            raised += Feed(zoneId, playerId, SuspicionRules.CooldownBypass, tally.CooldownRefusals, now);
         }
 
         tallies.Clear();
@@ -93,5 +103,7 @@ public sealed class ZoneSuspicionMonitor(ICheatFlagSink sink, SuspicionCounter c
         public int Malformed { get; set; }
 
         public int WallClips { get; set; }
+
+        public int CooldownRefusals { get; set; }
     }
 }

@@ -20,4 +20,16 @@ internal sealed class SimMonster(int netId, MonsterDefinition definition, SpawnP
     public int Health { get; set; } = definition.MaxHealth;
 
     public bool Visible { get; set; } = true;
+
+    /// <summary>The health last sent to frontends.</summary>
+    public int SentHealth { get; set; } = definition.MaxHealth;
+
+    /// <summary>The encounter the monster is fighting in, or null.</summary>
+    public Combat.CombatEncounter? Encounter { get; set; }
+
+    /// <summary>Ability id to the tick it is ready again.</summary>
+    public Dictionary<string, long> Cooldowns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The tick the monster last chased or attacked within its encounter (a long quiet spell ends its part).</summary>
+    public long LastEngagedTick { get; set; }
 }

@@ -1,4 +1,6 @@
+using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Players;
 
 namespace Sunderfall.Grains.Zones;
 
@@ -29,4 +31,34 @@ internal sealed class SimPlayer(Guid playerId, int netId, string name, WorldPosi
     public int Health { get; set; } = 100;
 
     public int MaxHealth { get; set; } = 100;
+
+    /// <summary>Class, level, stats and abilities, from the player grain.</summary>
+    public CombatProfile Profile { get; set; } = ZoneCombat.DefaultProfile;
+
+    /// <summary>Mana or energy; fractional so that regeneration per tick adds up.</summary>
+    public float Resource { get; set; }
+
+    /// <summary>Ability id to the tick it is ready again.</summary>
+    public Dictionary<string, long> Cooldowns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Accepted ability uses waiting for the next tick (or a cast completing).</summary>
+    public PendingAbility? Pending { get; set; }
+
+    public bool Dead { get; set; }
+
+    public long RespawnTick { get; set; }
+
+    /// <summary>The last tick this player did or took anything hostile (regeneration waits for a quiet spell).</summary>
+    public long LastCombatTick { get; set; } = long.MinValue / 2;
+
+    /// <summary>Health regained but not yet whole.</summary>
+    public float RegenCarry { get; set; }
+
+    /// <summary>The health last sent to frontends (a change is sent even when the player does not move).</summary>
+    public int SentHealth { get; set; } = 100;
+
+    /// <summary>The vitals last sent to the player, and when.</summary>
+    public PlayerVitals? SentVitals { get; set; }
+
+    public long SentVitalsTick { get; set; }
 }

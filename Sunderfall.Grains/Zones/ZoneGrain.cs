@@ -2,9 +2,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunderfall.Content;
 using Sunderfall.Grains.AntiCheat;
+using Sunderfall.Grains.Faults;
+using Sunderfall.Grains.Interfaces.Chat;
+using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
+using Sunderfall.Grains.Transactions;
 using Sunderfall.Grains.World;
 
 namespace Sunderfall.Grains.Zones;
@@ -15,14 +19,31 @@ namespace Sunderfall.Grains.Zones;
 /// leaving and on deactivation, never per input.
 /// </summary>
 public sealed class ZoneGrain(
-    ContentCatalog content, IOptions<WorldOptions> worldOptions, TimeProvider clock, ICheatFlagSink cheatFlags, ILogger<ZoneGrain> logger)
+    ContentCatalog content,
+    IOptions<WorldOptions> worldOptions,
+    TimeProvider clock,
+    ICheatFlagSink cheatFlags,
+    ITransactionLog transactions,
+    ICrashPoints crashPoints,
+    ILogger<ZoneGrain> logger)
     : Grain, IZoneGrain
 {
+    /// <summary>Most zone chat lines carried by one tick's batch; more wait for the next.</summary>
+    public const int MaxChatPerTick = 50;
+
+    /// <summary>How often a finished encounter not yet confirmed by its encounter grain is handed over again.</summary>
+    public static readonly TimeSpan SettleRetryInterval = TimeSpan.FromSeconds(2);
+
     private static readonly IReadOnlyDictionary<Guid, long> NoAcks = new Dictionary<Guid, long>();
     private readonly WorldOptions world = worldOptions.Value;
     private readonly Dictionary<Guid, ZoneMember> members = [];
     private readonly Dictionary<string, FrontendLease> frontends = new(StringComparer.Ordinal);
     private readonly ZoneSuspicionMonitor suspicion = new(cheatFlags);
+    private readonly Queue<ChatLine> chat = new();
+
+    // Finished encounters until their grain confirms the commit. Lost with this activation: a kill whose record was
+    // never committed was never rewarded or reported to anyone, and the monster comes back with the zone.
+    private readonly Dictionary<Guid, EncounterRecord> unsettled = [];
     private ZoneSimulation? simulation;
     private bool populationChanged;
 
@@ -32,8 +53,9 @@ public sealed class ZoneGrain(
     {
         if (content.Zones.TryGetValue(ZoneInstances.Template(ZoneId), out var definition))
         {
-            simulation = new ZoneSimulation(definition, content, world.PlayerSpeed, StableSeed(ZoneId));
+            simulation = new ZoneSimulation(definition, content, world.PlayerSpeed, StableSeed(ZoneId), (float)world.TickInterval.TotalSeconds, ZoneId);
             this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(world.TickInterval, world.TickInterval));
+            this.RegisterGrainTimer(SettleAsync, new GrainTimerCreationOptions(SettleRetryInterval, SettleRetryInterval));
             this.RegisterGrainTimer(CheckpointAsync, new GrainTimerCreationOptions(world.CheckpointInterval, world.CheckpointInterval));
         }
 
@@ -53,7 +75,7 @@ public sealed class ZoneGrain(
         }
 
         var lease = RenewLease(request.FrontendId, request.Frontend);
-        var netId = simulation.AddPlayer(request.PlayerId, request.Name, request.Position);
+        var netId = simulation.AddPlayer(request.PlayerId, request.Name, request.Position, request.Profile);
         simulation.TryGetPlayer(request.PlayerId, out _, out var position);
         if (members.TryGetValue(request.PlayerId, out var member))
         {
@@ -105,10 +127,12 @@ public sealed class ZoneGrain(
 
             // The frontend still serves this player but the zone does not know it: either the zone re-activated
             // (its silo was lost) and the player's saved state says it is here - restore it - or it moved on.
-            var character = await GrainFactory.GetGrain<IPlayerGrain>(playerId).GetAsync();
+            var player = GrainFactory.GetGrain<IPlayerGrain>(playerId);
+            var character = await player.GetAsync();
             if (simulation is not null && character is { InWorld: true } && character.ZoneId == ZoneId && !members.ContainsKey(playerId))
             {
-                var joined = await JoinAsync(new ZoneJoinRequest(playerId, character.Name, character.Position, frontendId, observer, character.WorldSession));
+                var profile = await player.GetCombatProfileAsync();
+                var joined = await JoinAsync(new ZoneJoinRequest(playerId, character.Name, character.Position, frontendId, observer, character.WorldSession, profile));
                 logger.LogInformation("Zone {Zone} restored player {Player} from its checkpoint: {Outcome}", ZoneId, playerId, joined.IsSuccess);
             }
             else if (!members.ContainsKey(playerId))
@@ -150,7 +174,9 @@ public sealed class ZoneGrain(
     private Task TickAsync(CancellationToken cancellationToken)
     {
         ExpireFrontends();
-        var result = simulation!.Step((float)world.TickInterval.TotalSeconds);
+        var now = clock.GetUtcNow();
+        var result = simulation!.Step((float)world.TickInterval.TotalSeconds, now);
+        Record(result.Combat, now);
         foreach (var crossing in result.Crossings)
         {
             if (members.Remove(crossing.PlayerId, out var member))
@@ -172,7 +198,15 @@ public sealed class ZoneGrain(
             }
         }
 
-        SendBatches(result);
+        foreach (var vitals in result.Combat.Vitals)
+        {
+            if (members.TryGetValue(vitals.PlayerId, out var member))
+            {
+                NoticeFor(member.FrontendId)?.Add(vitals);
+            }
+        }
+
+        SendBatches(result, TakeChat());
         suspicion.EndTick(ZoneId, clock.GetUtcNow());
         if (populationChanged)
         {
@@ -183,8 +217,9 @@ public sealed class ZoneGrain(
         return Task.CompletedTask;
     }
 
-    private void SendBatches(ZoneTickResult result)
+    private void SendBatches(ZoneTickResult result, IReadOnlyList<ChatLine>? lines)
     {
+        var events = result.Combat.Events.Count > 0 ? result.Combat.Events.ToArray() : null;
         foreach (var (frontendId, lease) in frontends)
         {
             var acks = AcksFor(frontendId, result.Acks);
@@ -192,11 +227,12 @@ public sealed class ZoneGrain(
             if (lease.NeedsFull)
             {
                 lease.NeedsFull = false;
-                batch = new ZoneTickBatch(ZoneId, result.Tick, lease.Sequence + 1, true, simulation!.Entities(), [], [], [.. lease.Notices], acks);
+                batch = new ZoneTickBatch(ZoneId, result.Tick, lease.Sequence + 1, true, simulation!.Entities(), [], [], [.. lease.Notices], acks, events, lines);
             }
-            else if (!result.IsEmpty || lease.Notices.Count > 0)
+            else if (!result.IsEmpty || lease.Notices.Count > 0 || lines is not null)
             {
-                batch = new ZoneTickBatch(ZoneId, result.Tick, lease.Sequence + 1, false, result.Spawned, result.Moved, result.Despawned, [.. lease.Notices], acks);
+                batch = new ZoneTickBatch(
+                    ZoneId, result.Tick, lease.Sequence + 1, false, result.Spawned, result.Moved, result.Despawned, [.. lease.Notices], acks, events, lines);
             }
             else
             {
@@ -215,6 +251,61 @@ public sealed class ZoneGrain(
                 logger.LogWarning(ex, "Zone {Zone} could not send tick {Tick} to frontend {Frontend}", ZoneId, result.Tick, frontendId);
             }
         }
+    }
+
+    private List<ChatLine>? TakeChat()
+    {
+        if (chat.Count == 0)
+        {
+            return null;
+        }
+
+        var lines = new List<ChatLine>(Math.Min(chat.Count, MaxChatPerTick));
+        while (lines.Count < MaxChatPerTick && chat.TryDequeue(out var line))
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    // Combat facts go to the transaction log; finished encounters are handed to their grains to commit.
+    private void Record(ZoneCombatOutput fought, DateTimeOffset now)
+    {
+        foreach (var (playerId, abilityId, targetNetId, encounterId) in fought.Uses)
+        {
+            transactions.Append(new TransactionEntry(now, TransactionKinds.AbilityUsed, playerId, null, encounterId, ZoneId,
+                new Dictionary<string, object?> { ["ability"] = abilityId, ["target"] = targetNetId }));
+        }
+
+        foreach (var (monsterId, encounterId, killerId) in fought.Kills)
+        {
+            transactions.Append(new TransactionEntry(now, TransactionKinds.MonsterKilled, killerId, null, encounterId, ZoneId,
+                new Dictionary<string, object?> { ["monster"] = monsterId }));
+        }
+
+        foreach (var (playerId, encounterId) in fought.Deaths)
+        {
+            transactions.Append(new TransactionEntry(now, TransactionKinds.PlayerDied, playerId, null, encounterId, ZoneId));
+        }
+
+        foreach (var record in fought.Finished)
+        {
+            crashPoints.Reached(CrashPoint.EncounterEnded);
+            unsettled[record.EncounterId] = record;
+            // One-way: the encounter grain commits to PostgreSQL on its own turn and confirms; until then we re-send.
+            _ = GrainFactory.GetGrain<ICombatEncounterGrain>(record.EncounterId).SettleAsync(record);
+        }
+    }
+
+    private Task SettleAsync(CancellationToken cancellationToken)
+    {
+        foreach (var record in unsettled.Values)
+        {
+            _ = GrainFactory.GetGrain<ICombatEncounterGrain>(record.EncounterId).SettleAsync(record);
+        }
+
+        return Task.CompletedTask;
     }
 
     private IReadOnlyDictionary<Guid, long> AcksFor(string frontendId, IReadOnlyDictionary<Guid, long> acks)
@@ -269,16 +360,40 @@ public sealed class ZoneGrain(
         return Task.CompletedTask;
     }
 
-    public Task<GameError?> UseAbilityAsync(Guid playerId, AbilityRequest request) =>
-        Task.FromResult<GameError?>(new GameError(GameErrorCode.InvalidArgument, "abilities are not available yet"));
+    public Task<GameError?> UseAbilityAsync(Guid playerId, AbilityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var error = simulation is null
+            ? new GameError(GameErrorCode.NotInZone, $"zone {ZoneId} does not exist")
+            : simulation.UseAbility(playerId, request);
+        suspicion.AbilityRefused(playerId, error);
+        return Task.FromResult(error);
+    }
 
-    public Task UpdateProfileAsync(Guid playerId, CombatProfile profile) => Task.CompletedTask;
+    public Task UpdateProfileAsync(Guid playerId, CombatProfile profile)
+    {
+        simulation?.UpdateProfile(playerId, profile);
+        return Task.CompletedTask;
+    }
 
-    public Task HealAsync(Guid playerId, int amount) => Task.CompletedTask;
+    public Task HealAsync(Guid playerId, int amount)
+    {
+        simulation?.Heal(playerId, amount);
+        return Task.CompletedTask;
+    }
 
-    public Task BroadcastChatAsync(Sunderfall.Grains.Interfaces.Chat.ChatLine line) => Task.CompletedTask;
+    public Task BroadcastChatAsync(ChatLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        chat.Enqueue(line);
+        return Task.CompletedTask;
+    }
 
-    public Task EncounterSettledAsync(Guid encounterId) => Task.CompletedTask;
+    public Task EncounterSettledAsync(Guid encounterId)
+    {
+        unsettled.Remove(encounterId);
+        return Task.CompletedTask;
+    }
 
     /// <summary>FNV-1a of the zone id: the same zone gets the same monster behaviour in every activation.</summary>
     private static int StableSeed(string text)

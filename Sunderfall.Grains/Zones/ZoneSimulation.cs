@@ -2,6 +2,7 @@ using System.Globalization;
 using Sunderfall.Content;
 using Sunderfall.Content.Definitions;
 using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Grains.Zones.Simulation;
 
@@ -23,9 +24,10 @@ public sealed class ZoneSimulation
     private readonly List<ZoneEntityState> spawned = [];
     private readonly List<int> despawned = [];
     private readonly List<(int NetId, WorldPosition Position)> playerPositions = [];
+    private readonly ZoneCombat combat;
     private int nextNetId = 1;
 
-    public ZoneSimulation(ZoneDefinition zone, ContentCatalog content, float playerSpeed, int seed)
+    public ZoneSimulation(ZoneDefinition zone, ContentCatalog content, float playerSpeed, int seed, float tickSeconds = 0.05f, string? instanceId = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(content);
@@ -44,7 +46,12 @@ public sealed class ZoneSimulation
                 spawned.Add(State(monster));
             }
         }
+
+        combat = new ZoneCombat(instanceId ?? zone.Id, content, map, new WorldPosition(zone.Spawn.X, zone.Spawn.Y), tickSeconds, random, players, monsters);
     }
+
+    /// <summary>Encounters being fought now.</summary>
+    public int ActiveEncounters => combat.ActiveEncounters;
 
     public ZoneDefinition Zone => zone;
 
@@ -60,16 +67,22 @@ public sealed class ZoneSimulation
     public int MonsterCount => monsters.Count;
 
     /// <summary>Adds a player (or returns the one already here) and returns its net id.</summary>
-    public int AddPlayer(Guid playerId, string name, WorldPosition position)
+    public int AddPlayer(Guid playerId, string name, WorldPosition position, CombatProfile? profile = null)
     {
         if (players.TryGetValue(playerId, out var existing))
         {
+            if (profile is not null)
+            {
+                ZoneCombat.ApplyProfile(existing, profile, fill: false);
+            }
+
             return existing.NetId;
         }
 
         var start = map.IsWalkable(position) ? position : map.NearestWalkable(position);
-        var player = new SimPlayer(playerId, nextNetId++, name, start);
+        var player = new SimPlayer(playerId, nextNetId++, name, start) { Profile = profile ?? ZoneCombat.DefaultProfile };
         players.Add(playerId, player);
+        combat.PlayerAdded(player);
         spawned.Add(State(player));
         return player.NetId;
     }
@@ -81,6 +94,8 @@ public sealed class ZoneSimulation
         {
             return null;
         }
+
+        combat.PlayerRemoved(player);
 
         // A player who came and went within one tick was never sent: nobody needs to hear it left.
         if (spawned.RemoveAll(s => s.NetId == player.NetId) == 0)
@@ -112,6 +127,11 @@ public sealed class ZoneSimulation
             return error;
         }
 
+        if (player.Dead)
+        {
+            return new GameError(GameErrorCode.Dead, "you are dead and cannot move until you come back at the zone's spawn");
+        }
+
         // Older or repeated inputs (reordered or resent by the network) change nothing.
         if (input.Sequence > player.ReceivedSequence)
         {
@@ -123,18 +143,49 @@ public sealed class ZoneSimulation
         return null;
     }
 
-    /// <summary>Advances the zone by <paramref name="dt"/> seconds.</summary>
-    public ZoneTickResult Step(float dt)
+    /// <summary>Queues an ability use for the next tick; returns why it was refused, or null.</summary>
+    public GameError? UseAbility(Guid playerId, AbilityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return players.TryGetValue(playerId, out var player)
+            ? combat.Queue(player, request, Tick)
+            : new GameError(GameErrorCode.NotInZone, $"the player is not in zone {zone.Id}");
+    }
+
+    /// <summary>The player's class, level, stats or party changed.</summary>
+    public void UpdateProfile(Guid playerId, CombatProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (players.TryGetValue(playerId, out var player))
+        {
+            ZoneCombat.ApplyProfile(player, profile, fill: false);
+        }
+    }
+
+    /// <summary>Heals a living player (a potion); the change goes out with the next tick.</summary>
+    public void Heal(Guid playerId, int amount)
+    {
+        if (players.TryGetValue(playerId, out var player))
+        {
+            combat.Heal(player, amount);
+        }
+    }
+
+    /// <summary>Advances the zone by <paramref name="dt"/> seconds; <paramref name="now"/> stamps encounters that end.</summary>
+    public ZoneTickResult Step(float dt, DateTimeOffset now = default)
     {
         Tick++;
         var moved = new List<ZoneMotion>();
         var corrections = new List<PlayerNotice>();
         var crossings = new List<PortalCrossing>();
         var acks = new Dictionary<Guid, long>();
+        var fought = new ZoneCombatOutput();
         StepPlayers(dt, moved, corrections, crossings, acks);
+        combat.Step(Tick, now, fought);
         StepMonsters(dt, moved);
+        AddHealthChanges(moved, fought.Changed);
 
-        var result = new ZoneTickResult(Tick, [.. spawned], moved, [.. despawned], crossings, corrections, acks);
+        var result = new ZoneTickResult(Tick, [.. spawned], moved, [.. despawned], crossings, corrections, acks, fought);
         spawned.Clear();
         despawned.Clear();
         return result;
@@ -161,7 +212,7 @@ public sealed class ZoneSimulation
                 acks[player.PlayerId] = player.AppliedSequence;
             }
 
-            if (player.DirX != 0 || player.DirY != 0)
+            if (!player.Dead && (player.DirX != 0 || player.DirY != 0))
             {
                 var (dx, dy) = (player.DirX * playerSpeed * dt, player.DirY * playerSpeed * dt);
                 var from = player.Position;
@@ -194,6 +245,7 @@ public sealed class ZoneSimulation
         foreach (var player in leaving ?? [])
         {
             players.Remove(player.PlayerId);
+            combat.PlayerRemoved(player);
             moved.RemoveAll(m => m.NetId == player.NetId);
             despawned.Add(player.NetId);
         }
@@ -235,6 +287,50 @@ public sealed class ZoneSimulation
                 moved.Add(new ZoneMotion(monster.NetId, reached.X, reached.Y, health));
             }
         }
+    }
+
+    // Entities whose health changed (or that a respawn moved) are sent even if they did not walk; walkers' entries
+    // get their health as it stands after combat.
+    private void AddHealthChanges(List<ZoneMotion> moved, HashSet<int> changed)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < moved.Count; i++)
+        {
+            if (changed.Remove(moved[i].NetId) && Current(moved[i].NetId) is { } now)
+            {
+                moved[i] = now;
+            }
+        }
+
+        foreach (var netId in changed)
+        {
+            if (Current(netId) is { } now)
+            {
+                moved.Add(now);
+            }
+        }
+    }
+
+    private ZoneMotion? Current(int netId)
+    {
+        if (combat.PlayerByNetId(netId) is { } player)
+        {
+            player.SentHealth = player.Health;
+            return new ZoneMotion(netId, player.Position.X, player.Position.Y, player.Health);
+        }
+
+        var monster = monsters.Find(m => m.NetId == netId);
+        if (monster is { Visible: true })
+        {
+            monster.SentHealth = monster.Health;
+            return new ZoneMotion(netId, monster.Position.X, monster.Position.Y, monster.Health);
+        }
+
+        return null;
     }
 
     private PortalDefinition? PortalAt(WorldPosition position)

@@ -10,8 +10,10 @@ public sealed record ZoneTickResult(
     IReadOnlyList<int> Despawned,
     IReadOnlyList<PortalCrossing> Crossings,
     IReadOnlyList<PlayerNotice> Corrections,
-    IReadOnlyDictionary<Guid, long> Acks)
+    IReadOnlyDictionary<Guid, long> Acks,
+    ZoneCombatOutput Combat)
 {
     /// <summary>True when nothing at all happened.</summary>
-    public bool IsEmpty => Spawned.Count == 0 && Moved.Count == 0 && Despawned.Count == 0 && Corrections.Count == 0 && Acks.Count == 0;
+    public bool IsEmpty => Spawned.Count == 0 && Moved.Count == 0 && Despawned.Count == 0 && Corrections.Count == 0 && Acks.Count == 0
+        && Combat.Events.Count == 0 && Combat.Vitals.Count == 0;
 }

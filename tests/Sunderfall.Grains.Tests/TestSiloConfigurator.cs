@@ -17,5 +17,6 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.AntiCheat.ICheatFlagSink>(AntiCheat.RecordingCheatFlagSink.Shared);
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.Transactions.ITransactionLog>(Transactions.RecordingTransactionLog.Shared);
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.Rewards.IRewardLedger>(Rewards.InMemoryRewardLedger.Shared);
+        siloBuilder.Services.AddSingleton<Sunderfall.Grains.Faults.ICrashPoints>(Sunderfall.Grains.Faults.NoCrashPoints.Instance);
     }
 }

@@ -135,6 +135,25 @@ public sealed class MonsterBrain
         return result;
     }
 
+    /// <summary>
+    /// Makes the monster chase <paramref name="netId"/> (it was attacked, or another player now has the most threat).
+    /// A dead monster, or one walking home after giving up, ignores it.
+    /// </summary>
+    public void Engage(int netId)
+    {
+        if (State is MonsterState.Dead or MonsterState.Return || (State == MonsterState.Chase && TargetNetId == netId))
+        {
+            return;
+        }
+
+        if (State != MonsterState.Chase)
+        {
+            Enter(MonsterState.Chase);
+        }
+
+        TargetNetId = netId;
+    }
+
     /// <summary>Enters <see cref="MonsterState.Dead"/> and starts the respawn timer; does nothing if already dead.</summary>
     public void Kill()
     {

@@ -1,0 +1,37 @@
+using Sunderfall.Grains.Interfaces.Combat;
+using Sunderfall.Grains.Interfaces.Zones;
+
+namespace Sunderfall.Grains.Zones;
+
+/// <summary>What combat produced in one tick: events for clients, finished encounters, and facts for the transaction log.</summary>
+public sealed class ZoneCombatOutput
+{
+    public List<CombatEvent> Events { get; } = [];
+
+    public List<EncounterRecord> Finished { get; } = [];
+
+    public List<PlayerNotice> Vitals { get; } = [];
+
+    /// <summary>Players' ability uses that landed: who, which ability, on which net id, in which encounter.</summary>
+    public List<(Guid PlayerId, string AbilityId, int TargetNetId, Guid? EncounterId)> Uses { get; } = [];
+
+    /// <summary>Monsters killed: which kind, in which encounter, by whom (the killing blow; Guid.Empty for none).</summary>
+    public List<(string MonsterId, Guid EncounterId, Guid KillerId)> Kills { get; } = [];
+
+    /// <summary>Players killed, and in which encounter.</summary>
+    public List<(Guid PlayerId, Guid EncounterId)> Deaths { get; } = [];
+
+    /// <summary>Net ids whose health changed (or who were moved by a respawn) and must be sent even if they did not walk.</summary>
+    public HashSet<int> Changed { get; } = [];
+
+    public void Clear()
+    {
+        Events.Clear();
+        Finished.Clear();
+        Vitals.Clear();
+        Uses.Clear();
+        Kills.Clear();
+        Deaths.Clear();
+        Changed.Clear();
+    }
+}
