@@ -10,6 +10,8 @@ using Sunderfall.Grains.World;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
 using Sunderfall.Silo.AntiCheat;
+using Sunderfall.Grains.Faults;
+using Sunderfall.Silo.Faults;
 using Sunderfall.Silo.Health;
 using Sunderfall.Grains;
 
@@ -35,6 +37,8 @@ public static class SiloHostingExtensions
             .Validate(w => w.FrontendLease >= TimeSpan.FromSeconds(1), "World:FrontendLease must be at least 00:00:01.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
+        builder.Services.AddSingleton<ICrashPoints, ConfiguredCrashPoints>();
         // Loaded and validated once by SiloStartupChecks before the host is built; shared read-only.
         builder.Services.AddSingleton(content);
         // Before Orleans: hosted services stop in reverse order, so the flag writer outlives the zones that report to it.
