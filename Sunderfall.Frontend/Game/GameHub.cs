@@ -21,7 +21,7 @@ namespace Sunderfall.Frontend.Game;
 /// Cluster failures are turned into typed errors by <see cref="GameHubErrorFilter"/>, floods by the rate limit filter.
 /// </summary>
 [Authorize(Policy = AccountPolicies.Player)]
-public sealed class GameHub(
+public sealed partial class GameHub(
     IClusterClient client,
     ConnectionRegistry registry,
     ZoneSubscriptions subscriptions,

@@ -1,10 +1,14 @@
 using System.Globalization;
+using Sunderfall.Grains.Interfaces.Chat;
+using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Protocol.Characters;
+using Sunderfall.Protocol.Combat;
 using Sunderfall.Protocol.Errors;
 using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
+using Sunderfall.Protocol.Social;
 using Sunderfall.Protocol.World;
 
 namespace Sunderfall.Frontend.Game;
@@ -39,6 +43,36 @@ public static class WireMapping
         ViewRadius = z.ViewRadius,
     };
 
+    public static CombatEventInfo ToWire(CombatEvent e) => new()
+    {
+        Kind = (int)e.Kind,
+        SourceNetId = e.SourceNetId,
+        TargetNetId = e.TargetNetId,
+        AbilityId = e.AbilityId,
+        Amount = e.Amount,
+        Critical = e.Critical,
+    };
+
+    public static Vitals ToWire(PlayerVitals v) => new()
+    {
+        Health = v.Health,
+        MaxHealth = v.MaxHealth,
+        Resource = v.Resource,
+        MaxResource = v.MaxResource,
+        Dead = v.Dead,
+        Casting = v.Casting,
+    };
+
+    public static ChatMessage ToWire(ChatLine line) => new()
+    {
+        Channel = line.Channel.ToString().ToLowerInvariant(),
+        FromId = line.FromPlayerId == Guid.Empty ? "" : Id(line.FromPlayerId),
+        From = line.FromName,
+        To = line.ToName,
+        Text = line.Text,
+        At = line.At.ToUnixTimeMilliseconds(),
+    };
+
     public static ServerError ToWire(GameError e) => new() { Code = ToWire(e.Code), Message = e.Message };
 
     public static ErrorCode ToWire(GameErrorCode code) => code switch
@@ -52,6 +86,17 @@ public static class WireMapping
         GameErrorCode.MoveRejected => ErrorCode.MoveRejected,
         GameErrorCode.Forbidden => ErrorCode.Forbidden,
         GameErrorCode.LimitReached => ErrorCode.LimitReached,
+        GameErrorCode.OnCooldown => ErrorCode.OnCooldown,
+        GameErrorCode.NotEnoughResource => ErrorCode.NotEnoughResource,
+        GameErrorCode.InvalidTarget => ErrorCode.InvalidTarget,
+        GameErrorCode.OutOfRange => ErrorCode.OutOfRange,
+        GameErrorCode.Dead => ErrorCode.Dead,
+        GameErrorCode.PartyRule => ErrorCode.PartyRule,
+        GameErrorCode.AlreadyInParty => ErrorCode.AlreadyInParty,
+        GameErrorCode.PlayerOffline => ErrorCode.PlayerOffline,
+        GameErrorCode.InventoryRule => ErrorCode.InventoryRule,
+        GameErrorCode.RateLimited => ErrorCode.RateLimited,
+        GameErrorCode.NotFound => ErrorCode.NotFound,
         _ => ErrorCode.InvalidArgument,
     };
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Protocol;
+using Sunderfall.Protocol.Combat;
 using Sunderfall.Protocol.Sync;
 using Sunderfall.Protocol.World;
 
@@ -66,7 +68,67 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
             }
         }
 
+        if (batch.Combat is { Count: > 0 } combat)
+        {
+            SendCombat(batch.ZoneId, batch.Tick, combat, mirror);
+        }
+
+        foreach (var line in batch.Chat ?? [])
+        {
+            var message = WireMapping.ToWire(line);
+            foreach (var session in registry.SessionsIn(batch.ZoneId))
+            {
+                _ = Send(session.ConnectionId, HubNames.ChatEvent, message);
+            }
+        }
+
         return Task.CompletedTask;
+    }
+
+    // Each client gets the events whose source or target it can see (and every event about itself), unbatched:
+    // damage numbers must not be coalesced away like positions are.
+    private void SendCombat(string zoneId, long tick, IReadOnlyList<CombatEvent> events, ZoneMirror mirror)
+    {
+        foreach (var session in registry.SessionsIn(zoneId))
+        {
+            List<CombatEventInfo>? mine = null;
+            lock (mirror.Gate)
+            {
+                if (!mirror.TryGet(session.SelfNetId, out var self))
+                {
+                    continue;
+                }
+
+                foreach (var e in events)
+                {
+                    if (Sees(mirror, self, session, e.SourceNetId) || Sees(mirror, self, session, e.TargetNetId))
+                    {
+                        (mine ??= []).Add(WireMapping.ToWire(e));
+                    }
+                }
+            }
+
+            if (mine is not null)
+            {
+                _ = Send(session.ConnectionId, HubNames.CombatEvent, new CombatEvents { Tick = tick, Events = mine });
+            }
+        }
+    }
+
+    private static bool Sees(ZoneMirror mirror, VisibleEntity self, ClientSession session, int netId)
+    {
+        if (netId == session.SelfNetId)
+        {
+            return true;
+        }
+
+        if (netId == 0 || !mirror.TryGet(netId, out var other))
+        {
+            return false;
+        }
+
+        var (dx, dy) = (other.X - self.X, other.Y - self.Y);
+        return (dx * dx) + (dy * dy) <= session.ViewRadius * session.ViewRadius;
     }
 
     public Task OnPlayerEventAsync(Sunderfall.Grains.Interfaces.Players.PlayerEvent playerEvent) => Task.CompletedTask;
@@ -87,6 +149,9 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
                 break;
             case PlayerNoticeKind.Departed when session.ZoneId == zoneId:
                 session.InTransit = true;
+                break;
+            case PlayerNoticeKind.Vitals when notice.Vitals is { } vitals && session.ZoneId == zoneId:
+                _ = Send(session.ConnectionId, HubNames.VitalsEvent, WireMapping.ToWire(vitals));
                 break;
             case PlayerNoticeKind.Correction when notice.Error is { } error:
                 _ = Send(session.ConnectionId, HubNames.CorrectionEvent, new MoveCorrection

@@ -102,6 +102,7 @@ internal static class AdminEndpoints
         admin.MapGet("/zones/{template}/{channel:int}", async (string template, int channel, IClusterClient cluster) =>
             Results.Json(await cluster.GetGrain<IZoneGrain>(ZoneInstances.Key(template, channel)).GetStatusAsync()));
         app.MapFlagEndpoints();
+        app.MapSupportEndpoints();
         return app;
     }
 

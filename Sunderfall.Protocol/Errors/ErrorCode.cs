@@ -33,5 +33,25 @@ namespace Sunderfall.Protocol.Errors
         SessionEnded = 13,
         /// <summary>A moderator closed this session; the message gives the reason.</summary>
         Kicked = 14,
+        /// <summary>The ability is not ready yet; the message says how long until it is.</summary>
+        OnCooldown = 15,
+        /// <summary>Not enough resource (mana/energy) for the ability; the message gives cost and current amount.</summary>
+        NotEnoughResource = 16,
+        /// <summary>The target does not exist, is dead, or is of the wrong kind for the ability.</summary>
+        InvalidTarget = 17,
+        /// <summary>The target is farther than the ability's range; the message gives both.</summary>
+        OutOfRange = 18,
+        /// <summary>The character is dead and cannot act until it comes back.</summary>
+        Dead = 19,
+        /// <summary>A party rule refused the request (full, not the leader, not a member, invite expired...).</summary>
+        PartyRule = 20,
+        /// <summary>The character is already in a party.</summary>
+        AlreadyInParty = 21,
+        /// <summary>The character addressed is not online.</summary>
+        PlayerOffline = 22,
+        /// <summary>An inventory rule refused the request (bag full, wrong slot, not usable...).</summary>
+        InventoryRule = 23,
+        /// <summary>The thing asked for (an invite, an item, a character name) does not exist.</summary>
+        NotFound = 24,
     }
 }

@@ -48,6 +48,10 @@ public sealed class MonsterBrain
     private float stuckSeconds;
     private bool healed;
 
+    // Set while chasing someone who attacked it: such a chase ends only at the leash, not at the aggro give-up distance
+    // (a monster struck from range must still come for its attacker).
+    private bool engaged;
+
     /// <summary>
     /// A live, idle monster of kind <paramref name="monster"/> from <paramref name="spawnPoint"/>, at
     /// <paramref name="home"/>. With a <paramref name="map"/>, wander targets are picked on walkable ground only;
@@ -152,6 +156,7 @@ public sealed class MonsterBrain
         }
 
         TargetNetId = netId;
+        engaged = true;
     }
 
     /// <summary>Enters <see cref="MonsterState.Dead"/> and starts the respawn timer; does nothing if already dead.</summary>
@@ -224,7 +229,7 @@ public sealed class MonsterBrain
             case MonsterState.Chase:
                 var chased = Find(playersNearby, TargetNetId);
                 if (chased is not { } position
-                    || self.DistanceTo(position) > GiveUpFactor * monster.AggroRadius
+                    || (!engaged && self.DistanceTo(position) > GiveUpFactor * monster.AggroRadius)
                     || self.DistanceTo(Home) > monster.LeashRadius)
                 {
                     Enter(MonsterState.Return);
@@ -261,6 +266,7 @@ public sealed class MonsterBrain
     {
         State = state;
         TargetNetId = null;
+        engaged = false;
         WanderTarget = null;
         idleRemaining = null;
         previousPosition = null;
