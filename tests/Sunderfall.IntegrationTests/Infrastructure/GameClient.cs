@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
 using Sunderfall.Protocol;
 using Sunderfall.Protocol.Characters;
+using Sunderfall.Protocol.Combat;
 using Sunderfall.Protocol.Errors;
 using Sunderfall.Protocol.Sync;
 using Sunderfall.Protocol.World;
@@ -17,12 +18,19 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly WorldView view = new();
     private long inputSequence;
+    private long abilitySequence;
 
     public ConcurrentQueue<MoveCorrection> Corrections { get; } = new();
 
     public ConcurrentQueue<ServerError> Errors { get; } = new();
 
     public ConcurrentQueue<ZoneEntered> ZoneChanges { get; } = new();
+
+    /// <summary>Every combat event received (abilities, damage, heals, deaths, respawns).</summary>
+    public ConcurrentQueue<CombatEventInfo> CombatEvents { get; } = new();
+
+    /// <summary>The character's own vitals as last sent.</summary>
+    public Vitals? Vitals { get; private set; }
 
     /// <summary>The zone the client is in, from EnterWorld or the latest ZoneChanged.</summary>
     public ZoneEntered? Zone { get; private set; }
@@ -42,6 +50,14 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
         connection.On<WorldDelta>(HubNames.WorldDeltaEvent, OnDelta);
         connection.On<MoveCorrection>(HubNames.CorrectionEvent, Corrections.Enqueue);
         connection.On<ServerError>(HubNames.ErrorEvent, Errors.Enqueue);
+        connection.On<CombatEvents>(HubNames.CombatEvent, batch =>
+        {
+            foreach (var e in batch.Events)
+            {
+                CombatEvents.Enqueue(e);
+            }
+        });
+        connection.On<Vitals>(HubNames.VitalsEvent, vitals => Vitals = vitals);
         connection.On<ZoneEntered>(HubNames.ZoneChangedEvent, zone =>
         {
             Zone = zone;
@@ -90,6 +106,9 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
     }
 
     /// <summary>Sends a raw input, sequence included (for malformed-input tests).</summary>
+    /// <summary>Uses an ability on an entity (fire-and-forget, as a game client does).</summary>
+    public Task UseAbilityAsync(string abilityId, int targetNetId) => connection.SendAsync(HubNames.UseAbility, ++abilitySequence, abilityId, targetNetId);
+
     public Task SendRawMoveAsync(long sequence, float dirX, float dirY) => connection.SendAsync(HubNames.Move, sequence, dirX, dirY);
 
     /// <summary>Creates a character with a unique name and enters the world with it.</summary>

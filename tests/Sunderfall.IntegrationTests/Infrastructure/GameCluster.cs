@@ -40,14 +40,14 @@ public sealed class GameCluster : IAsyncDisposable
     public string HubUrl => Frontend.HttpUrl + HubNames.Path;
 
     /// <summary>Starts <paramref name="siloCount"/> silos and one frontend and waits until all are ready.</summary>
-    public static async Task<GameCluster> StartAsync(string name, int siloCount)
+    public static async Task<GameCluster> StartAsync(string name, int siloCount, IReadOnlyDictionary<string, string>? siloOverrides = null)
     {
         var cluster = new GameCluster(name);
         try
         {
             for (var i = 1; i <= siloCount; i++)
             {
-                cluster.StartSilo(i);
+                cluster.StartSilo(i, overrides: siloOverrides);
             }
 
             foreach (var (silo, _) in cluster.Silos)
@@ -84,13 +84,19 @@ public sealed class GameCluster : IAsyncDisposable
     public const float PlayerSpeed = 50f;
 
     /// <summary>Starts a silo process (not waiting for it) and tracks it for disposal.</summary>
-    public ServerProcess StartSilo(int index, string? storage = null, string? redis = null, string? contentDirectory = null)
+    public ServerProcess StartSilo(
+        int index, string? storage = null, string? redis = null, string? contentDirectory = null, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var siloPort = FreePort.Next();
         var environment = SiloEnvironment(siloPort, FreePort.Next(), storage, redis);
         if (contentDirectory is not null)
         {
             environment["SUNDERFALL_Content__Directory"] = contentDirectory;
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
         }
 
         var silo = ServerProcess.Start($"{ClusterId}-silo{index}", "Sunderfall.Silo", FreePort.Next(), environment);

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Sunderfall.IntegrationTests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Sunderfall.IntegrationTests.Rewards;
+
+/// <summary>
+/// Kills a real silo process at each step of the way from a kill to a reward in the character's saved state, and
+/// checks with SQL that no committed reward is lost or applied twice: the character's gold and loot equal exactly
+/// what the reward ledger granted, every grant ends up delivered and has one transaction log entry. Each case runs
+/// a two-silo cluster of its own; both silos carry the crash point, and a shared marker file lets only the first
+/// one that reaches it die, so the survivor finishes what the victim started.
+/// </summary>
+public sealed class ExactlyOnceRewardTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
+
+    [Theory]
+    [InlineData("encounter-ended")]
+    [InlineData("grant-committed")]
+    [InlineData("before-player-write")]
+    [InlineData("after-player-write")]
+    public async Task KillingASiloAtAnyStepOfARewardLosesNothingAndDuplicatesNothing(string crashPoint)
+    {
+        var content = ProvingGrounds.CreateContentDirectory();
+        var marker = Path.Combine(content, "crashed");
+        var settings = ProvingGrounds.SiloSettings(content);
+        settings["SUNDERFALL_Faults__CrashAt__0"] = crashPoint;
+        settings["SUNDERFALL_Faults__OnceMarker"] = marker;
+        settings["SUNDERFALL_Rewards__SweepInterval"] = "00:00:01";
+        settings["SUNDERFALL_Rewards__UndeliveredAfter"] = "00:00:02";
+        await using var cluster = await GameCluster.StartAsync("crash", siloCount: 2, settings);
+        await using var player = await cluster.ConnectAsync();
+        var (character, _) = await player.CreateAndEnterAsync("Reaper");
+        var playerId = Guid.Parse(character.Id);
+
+        // Strike the dummy until some silo dies at the crash point.
+        var crashed = await StrikeUntilAsync(player, () => Task.FromResult(File.Exists(marker)), TimeSpan.FromSeconds(60));
+        Assert.True(crashed, $"no silo reached {crashPoint} within 60 s:\n{cluster.Frontend.Tail()}");
+        Assert.True(await GameClient.EventuallyAsync(() => cluster.Silos.Any(s => s.Process.HasExited), TimeSpan.FromSeconds(10)), "the marker was written but no silo died");
+        var victim = cluster.Silos.Single(s => s.Process.HasExited).Process;
+        output.WriteLine($"{crashPoint}: {victim.Name} died; marker says {await File.ReadAllTextAsync(marker)}");
+
+        // The survivor delivers whatever was committed, and the game goes on: two more rewards after the crash.
+        var before = await SettledAsync(playerId);
+        var more = await StrikeUntilAsync(player, async () => (await RewardLedger.ReadAsync(playerId)).Grants >= before.Grants + 2, TimeSpan.FromSeconds(90));
+        Assert.True(more, $"no rewards after the crash:\n{cluster.Frontend.Tail()}\n{cluster.Silos.First(s => s.Process != victim).Process.Tail()}");
+        var ledger = await SettledAsync(playerId);
+        var left = await player.LeaveWorldAsync();
+        Assert.True(left.Ok, left.Error?.Message);
+
+        var row = await cluster.ReadCharacterRowAsync(character.Name) ?? throw new Xunit.Sdk.XunitException("the character has no row");
+        output.WriteLine($"ledger {ledger}; row {row}");
+        Assert.Equal(0, ledger.Undelivered);
+        Assert.Equal(ledger.Grants, ledger.Encounters);
+        Assert.Equal(ledger.Grants, ledger.LoggedGrants);
+        Assert.Equal(ProvingGrounds.GoldPerKill * ledger.Grants, ledger.Gold);
+        Assert.Equal(ledger.Gold, row.GetProperty("Gold").GetInt64());
+        Assert.Equal(ledger.ItemCount, CountHeld(row, ProvingGrounds.Loot));
+    }
+
+    [Fact]
+    public async Task WithoutACrash_EveryKillPaysOnce_AndTheClientHearsOfItAfterTheCommit()
+    {
+        var content = ProvingGrounds.CreateContentDirectory();
+        await using var cluster = await GameCluster.StartAsync("rewards", siloCount: 2, ProvingGrounds.SiloSettings(content));
+        await using var player = await cluster.ConnectAsync();
+        var (character, _) = await player.CreateAndEnterAsync("Farmer");
+        var playerId = Guid.Parse(character.Id);
+
+        Assert.True(await StrikeUntilAsync(player, async () => (await RewardLedger.ReadAsync(playerId)).Grants >= 3, TimeSpan.FromSeconds(60)),
+            $"three kills did not pay within 60 s:\n{cluster.Frontend.Tail()}");
+        var ledger = await SettledAsync(playerId);
+
+        var row = await cluster.ReadCharacterRowAsync(character.Name) ?? throw new Xunit.Sdk.XunitException("the character has no row");
+        Assert.Equal(ProvingGrounds.GoldPerKill * ledger.Grants, row.GetProperty("Gold").GetInt64());
+        Assert.Equal(ledger.Grants, CountHeld(row, ProvingGrounds.Loot));
+        Assert.Equal(ledger.Grants, ledger.LoggedGrants);
+        Assert.Contains(player.CombatEvents, e => e.Kind == 5);
+    }
+
+    // Strikes the dummy whenever it is in view, until the condition holds or time runs out.
+    private static async Task<bool> StrikeUntilAsync(GameClient player, Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            if (player.Find(ProvingGrounds.Dummy) is { } dummy)
+            {
+                try
+                {
+                    await player.UseAbilityAsync("strike", dummy.NetId);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or TaskCanceledException)
+                {
+                    // The connection is being re-established; try again shortly.
+                }
+            }
+
+            await Task.Delay(400);
+        }
+
+        return await condition();
+    }
+
+    // Waits until every committed grant of the player is delivered, and returns the ledger then.
+    private static async Task<RewardLedger> SettledAsync(Guid playerId)
+    {
+        var deadline = DateTime.UtcNow + Settle;
+        var ledger = await RewardLedger.ReadAsync(playerId);
+        while (ledger.Undelivered > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            ledger = await RewardLedger.ReadAsync(playerId);
+        }
+
+        return ledger;
+    }
+
+    // Items of a kind in the bag, worn and waiting in the overflow.
+    private static int CountHeld(JsonElement row, string itemId)
+    {
+        var held = 0;
+        foreach (var list in new[] { "Bag", "Overflow" })
+        {
+            if (row.TryGetProperty(list, out var entries) && entries.ValueKind == JsonValueKind.Array)
+            {
+                held += entries.EnumerateArray().Where(e => e.GetProperty("ItemId").GetString() == itemId).Sum(e => e.GetProperty("Count").GetInt32());
+            }
+        }
+
+        return held;
+    }
+}
