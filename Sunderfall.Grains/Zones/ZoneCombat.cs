@@ -196,7 +196,7 @@ public sealed class ZoneCombat
             }
 
             var result = encounter.Resolve(tick, player.NetId, ability, player.Profile.Power, [.. struck.Select(m => (m.NetId, Armor(m)))]);
-            output.Uses.Add((player.PlayerId, ability.Id, target.NetId, encounter.Id));
+            output.Uses.Add((player.PlayerId, ability.Id, target.NetId, encounter.Id, result.Amounts.Sum()));
             for (var i = 0; i < struck.Count; i++)
             {
                 var monster = struck[i];
@@ -226,7 +226,7 @@ public sealed class ZoneCombat
         var encounter = fights.FirstOrDefault() ?? Start(tick);
         encounter.AddParticipant(healer.PlayerId, healer.NetId, healer.Name);
         var result = encounter.Resolve(tick, healer.NetId, ability, healer.Profile.Power, [.. healed.Select(p => (p.NetId, 0))]);
-        output.Uses.Add((healer.PlayerId, ability.Id, target.NetId, encounter.Id));
+        output.Uses.Add((healer.PlayerId, ability.Id, target.NetId, encounter.Id, result.Amounts.Sum()));
         for (var i = 0; i < healed.Count; i++)
         {
             var patient = healed[i];

@@ -272,10 +272,10 @@ public sealed class ZoneGrain(
     // Combat facts go to the transaction log; finished encounters are handed to their grains to commit.
     private void Record(ZoneCombatOutput fought, DateTimeOffset now)
     {
-        foreach (var (playerId, abilityId, targetNetId, encounterId) in fought.Uses)
+        foreach (var (playerId, abilityId, targetNetId, encounterId, amount) in fought.Uses)
         {
             transactions.Append(new TransactionEntry(now, TransactionKinds.AbilityUsed, playerId, null, encounterId, ZoneId,
-                new Dictionary<string, object?> { ["ability"] = abilityId, ["target"] = targetNetId }));
+                new Dictionary<string, object?> { ["ability"] = abilityId, ["target"] = targetNetId, ["amount"] = amount }));
         }
 
         foreach (var (monsterId, encounterId, killerId) in fought.Kills)

@@ -38,7 +38,7 @@ public sealed class CombatRulesTests
     public void RollDamage_IsAlwaysAtLeastOne()
     {
         var random = new Random(2);
-        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(1, CombatRules.RollDamage(1, 0, 100_000, random, out _)));
+        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(1, CombatRules.RollDamage(1, 0, 100_000, random, out bool _)));
     }
 
     [Fact]

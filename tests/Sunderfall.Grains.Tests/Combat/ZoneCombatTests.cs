@@ -107,7 +107,7 @@ public sealed class ZoneCombatTests
         Assert.Equal((netId, arena.Dummy, "strike"), (damage.SourceNetId, damage.TargetNetId, damage.AbilityId));
         Assert.InRange(damage.Amount, 1, 30);
         Assert.Contains(result.Moved, m => m.NetId == arena.Dummy && m.Health == 1000 - damage.Amount);
-        Assert.Contains(result.Combat.Uses, u => u.PlayerId == player && u.AbilityId == "strike");
+        Assert.Contains(result.Combat.Uses, u => u.PlayerId == player && u.AbilityId == "strike" && u.Amount == damage.Amount);
     }
 
     [Fact]
@@ -194,7 +194,6 @@ public sealed class ZoneCombatTests
         Assert.NotEmpty(bites);
         Assert.Equal(tankNet, bites[^1].TargetNetId);
         Assert.DoesNotContain(weakNet, bites.Skip(1).Select(b => b.TargetNetId));
-        _ = tank;
     }
 
     [Fact]
