@@ -13,6 +13,7 @@ using Sunderfall.Silo.AntiCheat;
 using Sunderfall.Grains.Faults;
 using Sunderfall.Silo.Faults;
 using Sunderfall.Silo.Health;
+using Sunderfall.Silo.Rewards;
 using Sunderfall.Grains;
 
 namespace Sunderfall.Silo.Hosting;
@@ -43,6 +44,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(content);
         // Before Orleans: hosted services stop in reverse order, so the flag writer outlives the zones that report to it.
         builder.AddSunderfallCheatFlags();
+        builder.AddSunderfallRewards();
 
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
