@@ -36,11 +36,11 @@ public static class SuspicionRules
         WallClip, 120, TimeSpan.FromSeconds(60), 1, 1, "at least 120 moves clipped at walls within 60 s");
 
     /// <summary>
-    /// The official client greys out abilities until they are ready, so refusals come from key mashing at worst (a few a
-    /// second); 20 within 10 s, 3 windows running, is a modified client trying to fire faster than the rules allow.
+    /// The official client greys out abilities until they are ready, so refusals come from a slow connection or key
+    /// mashing at worst (a few, now and then); 30 within 10 s is a client firing faster than the rules allow.
     /// </summary>
     public static readonly SuspicionRule CooldownBypassRule = new(
-        CooldownBypass, 20, TimeSpan.FromSeconds(10), 3, 2, "at least 20 ability uses refused for cooldown or resource within 10 s, 3 windows running");
+        CooldownBypass, 30, TimeSpan.FromSeconds(10), 1, 2, "at least 30 ability uses refused for cooldown or resource within 10 s");
 
     /// <summary>Every rule a zone applies.</summary>
     public static readonly IReadOnlyList<SuspicionRule> Default = [MalformedInputRule, InputFloodRule, WallClipRule, CooldownBypassRule];

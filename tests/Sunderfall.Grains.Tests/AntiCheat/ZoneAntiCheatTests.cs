@@ -82,11 +82,48 @@ public sealed class ZoneAntiCheatTests(ClusterFixture fixture)
         await player.LeaveWorldAsync();
     }
 
-    private async Task<(Guid PlayerId, IPlayerGrain Player)> EnterAsync(TestFrontend frontend)
+    [Fact]
+    public async Task UseAbilityAsync_FiredFasterThanItsCooldown_IsRefusedEveryTime_AndRaisesACooldownBypassFlag()
+    {
+        using var frontend = new TestFrontend(client);
+        var (playerId, player) = await EnterAsync(frontend, CharacterClass.Cleric);
+
+        // A cleric's heal on itself (target 0) always has a target: the first is accepted, the rest come too soon.
+        var first = await StartZone.UseAbilityAsync(playerId, new AbilityRequest(1, "heal", 0));
+        var refusals = new List<GameError?>();
+        for (var i = 2; i <= 40; i++)
+        {
+            refusals.Add(await StartZone.UseAbilityAsync(playerId, new AbilityRequest(i, "heal", 0)));
+        }
+
+        var flag = await Eventually.FindAsync(() => RecordingCheatFlagSink.Shared.FirstOf(playerId), TestWorld.Patience);
+
+        Assert.Null(first);
+        Assert.All(refusals, r => Assert.Equal(GameErrorCode.OnCooldown, r?.Code));
+        Assert.Equal((SuspicionRules.CooldownBypass, (short)2), (flag?.Kind, flag?.Severity));
+        await player.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task UseAbilityAsync_AnAbilityOfAnotherClass_IsRefusedWithoutAFlag()
+    {
+        using var frontend = new TestFrontend(client);
+        var (playerId, player) = await EnterAsync(frontend, CharacterClass.Warrior);
+
+        var refused = await StartZone.UseAbilityAsync(playerId, new AbilityRequest(1, "fireball", 0));
+        await Task.Delay(TestWorld.TickInterval * 5);
+
+        Assert.Equal(GameErrorCode.InvalidArgument, refused?.Code);
+        Assert.Equal("a Warrior cannot use fireball; known: strike, cleave", refused!.Message);
+        Assert.Empty(RecordingCheatFlagSink.Shared.FlagsOf(playerId));
+        await player.LeaveWorldAsync();
+    }
+
+    private async Task<(Guid PlayerId, IPlayerGrain Player)> EnterAsync(TestFrontend frontend, CharacterClass characterClass = CharacterClass.Warrior)
     {
         var playerId = Guid.NewGuid();
         var player = client.GetGrain<IPlayerGrain>(playerId);
-        var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Warrior, TestWorld.Owner));
+        var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), characterClass, TestWorld.Owner));
         Assert.True(created.IsSuccess, created.Error?.Message);
         var entered = await player.EnterWorldAsync(frontend.Id, frontend.Reference);
         Assert.True(entered.IsSuccess, entered.Error?.Message);
