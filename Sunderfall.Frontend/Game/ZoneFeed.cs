@@ -131,7 +131,13 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
         return (dx * dx) + (dy * dy) <= session.ViewRadius * session.ViewRadius;
     }
 
-    public Task OnPlayerEventAsync(Sunderfall.Grains.Interfaces.Players.PlayerEvent playerEvent) => Task.CompletedTask;
+    public Task OnPlayerEventAsync(Sunderfall.Grains.Interfaces.Players.PlayerEvent playerEvent)
+    {
+        ArgumentNullException.ThrowIfNull(playerEvent);
+        return registry.FindPlayer(playerEvent.PlayerId) is { } session && SocialWireMapping.ToWireEvent(playerEvent) is { } wire
+            ? Send(session.ConnectionId, wire.Event, wire.Message)
+            : Task.CompletedTask;
+    }
 
     private void HandleNotice(string zoneId, PlayerNotice notice)
     {
