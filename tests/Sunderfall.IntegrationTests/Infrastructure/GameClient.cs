@@ -4,6 +4,7 @@ using Sunderfall.Protocol;
 using Sunderfall.Protocol.Characters;
 using Sunderfall.Protocol.Combat;
 using Sunderfall.Protocol.Errors;
+using Sunderfall.Protocol.Social;
 using Sunderfall.Protocol.Sync;
 using Sunderfall.Protocol.World;
 
@@ -25,6 +26,16 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
     public ConcurrentQueue<ServerError> Errors { get; } = new();
 
     public ConcurrentQueue<ZoneEntered> ZoneChanges { get; } = new();
+
+    public ConcurrentQueue<ChatMessage> Chats { get; } = new();
+
+    public ConcurrentQueue<PartyInfo> PartyChanges { get; } = new();
+
+    public ConcurrentQueue<PartyInviteInfo> PartyInvites { get; } = new();
+
+    public ConcurrentQueue<RewardInfo> Rewards { get; } = new();
+
+    public ConcurrentQueue<CharacterSheetInfo> SheetChanges { get; } = new();
 
     /// <summary>Every combat event received (abilities, damage, heals, deaths, respawns).</summary>
     public ConcurrentQueue<CombatEventInfo> CombatEvents { get; } = new();
@@ -63,6 +74,11 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
             Zone = zone;
             ZoneChanges.Enqueue(zone);
         });
+        connection.On<ChatMessage>(HubNames.ChatEvent, Chats.Enqueue);
+        connection.On<PartyInfo>(HubNames.PartyChangedEvent, PartyChanges.Enqueue);
+        connection.On<PartyInviteInfo>(HubNames.PartyInvitedEvent, PartyInvites.Enqueue);
+        connection.On<RewardInfo>(HubNames.RewardEvent, Rewards.Enqueue);
+        connection.On<CharacterSheetInfo>(HubNames.SheetChangedEvent, SheetChanges.Enqueue);
         await connection.StartAsync();
     }
 
@@ -191,6 +207,47 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
 
         throw new TimeoutException("the character never stood still");
     }
+
+    public Task<CallResult<CharacterSheetInfo>> GetCharacterSheetAsync() =>
+        connection.InvokeAsync<CallResult<CharacterSheetInfo>>(HubNames.GetCharacterSheet);
+
+    public Task<CallResult<CharacterSheetInfo>> EquipItemAsync(int bagSlot) =>
+        connection.InvokeAsync<CallResult<CharacterSheetInfo>>(HubNames.EquipItem, bagSlot);
+
+    public Task<CallResult<CharacterSheetInfo>> UnequipItemAsync(string? equipmentSlot) =>
+        connection.InvokeAsync<CallResult<CharacterSheetInfo>>(HubNames.UnequipItem, equipmentSlot);
+
+    public Task<CallResult<CharacterSheetInfo>> UseItemAsync(int bagSlot) =>
+        connection.InvokeAsync<CallResult<CharacterSheetInfo>>(HubNames.UseItem, bagSlot);
+
+    public Task<CallResult<CharacterSheetInfo>> DiscardItemAsync(int bagSlot, int count) =>
+        connection.InvokeAsync<CallResult<CharacterSheetInfo>>(HubNames.DiscardItem, bagSlot, count);
+
+    public Task<CallResult<PartyInfo>> CreatePartyAsync() => connection.InvokeAsync<CallResult<PartyInfo>>(HubNames.CreateParty);
+
+    public Task<CallResult<PartyInviteInfo>> InviteToPartyAsync(string? characterName) =>
+        connection.InvokeAsync<CallResult<PartyInviteInfo>>(HubNames.InviteToParty, characterName);
+
+    public Task<CallResult<PartyInfo>> AcceptPartyInviteAsync(string? partyId) =>
+        connection.InvokeAsync<CallResult<PartyInfo>>(HubNames.AcceptPartyInvite, partyId);
+
+    public Task<CallResult<PartyInfo>> DeclinePartyInviteAsync(string? partyId) =>
+        connection.InvokeAsync<CallResult<PartyInfo>>(HubNames.DeclinePartyInvite, partyId);
+
+    public Task<CallResult<PartyInfo>> LeavePartyAsync() => connection.InvokeAsync<CallResult<PartyInfo>>(HubNames.LeaveParty);
+
+    public Task<CallResult<PartyInfo>> KickFromPartyAsync(string? characterName) =>
+        connection.InvokeAsync<CallResult<PartyInfo>>(HubNames.KickFromParty, characterName);
+
+    public Task<CallResult<PartyInfo>> PromotePartyLeaderAsync(string? characterName) =>
+        connection.InvokeAsync<CallResult<PartyInfo>>(HubNames.PromotePartyLeader, characterName);
+
+    public Task<CallResult<PartyInfo>> DisbandPartyAsync() => connection.InvokeAsync<CallResult<PartyInfo>>(HubNames.DisbandParty);
+
+    public Task<CallResult<PartyInfo>> GetPartyAsync() => connection.InvokeAsync<CallResult<PartyInfo>>(HubNames.GetParty);
+
+    public Task<CallResult<ChatMessage>> SendChatAsync(string? channel, string? text, string? toName = null) =>
+        connection.InvokeAsync<CallResult<ChatMessage>>(HubNames.SendChat, channel, text, toName);
 
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 

@@ -21,6 +21,9 @@ public sealed class FuzzTests(SharedClusterFixture fixture)
     private static readonly string[] Methods =
     [
         HubNames.CreateCharacter, HubNames.EnterWorld, HubNames.Move, HubNames.LeaveWorld, HubNames.ListCharacters,
+        HubNames.GetCharacterSheet, HubNames.EquipItem, HubNames.UnequipItem, HubNames.UseItem, HubNames.DiscardItem,
+        HubNames.CreateParty, HubNames.InviteToParty, HubNames.AcceptPartyInvite, HubNames.DeclinePartyInvite, HubNames.LeaveParty,
+        HubNames.KickFromParty, HubNames.PromotePartyLeader, HubNames.DisbandParty, HubNames.GetParty, HubNames.SendChat,
         "OnConnectedAsync", "OnDisconnectedAsync", "Dispose", "AccountId", "", "Admin", new string('M', 300), "move", "ENTERWORLD",
     ];
 
