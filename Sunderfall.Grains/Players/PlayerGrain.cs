@@ -3,24 +3,33 @@ using Microsoft.Extensions.Options;
 using Sunderfall.Content;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Names;
+using Sunderfall.Grains.Interfaces.Parties;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Grains.Names;
+using Sunderfall.Grains.Progression;
+using Sunderfall.Grains.Rewards;
+using Sunderfall.Grains.Transactions;
 using Sunderfall.Grains.World;
 
 namespace Sunderfall.Grains.Players;
 
 /// <summary>
-/// The durable character. Every change a player would miss (creation, zone changes, the position on leaving) is
-/// written before it is reported or acted on; the zone of record is the one in PostgreSQL.
+/// The durable character. Every change a player would miss (creation, zone changes, the position on leaving,
+/// experience, gold, items) is written before it is reported or acted on; the zone of record is the one in
+/// PostgreSQL. Split by concern: the world (this file), the character sheet, items, and rewards.
 /// </summary>
-public sealed class PlayerGrain(
+public sealed partial class PlayerGrain(
     [PersistentState("player", GrainStorage.Game)] IPersistentState<PlayerState> state,
     IOptions<WorldOptions> world,
     ContentCatalog content,
+    IRewardLedger ledger,
+    ITransactionLog transactions,
     TimeProvider clock,
     ILogger<PlayerGrain> logger) : Grain, IPlayerGrain
 {
+    private readonly ProgressionRules rules = new(content);
+
     // The frontend serving the current stay, kept in memory to join the next zone after a portal. Lost with the
     // activation; the frontend's subscription renewal then re-enters the player.
     private (string Id, IZoneObserver Observer)? frontend;
@@ -29,6 +38,24 @@ public sealed class PlayerGrain(
     private Guid? partyId;
 
     private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        // The bag's capacity or the items' stack sizes may have changed since the character was saved.
+        if (NewBag().Settle())
+        {
+            await SaveAsync();
+        }
+        else
+        {
+            savedSheet = BuildSheet();
+        }
+    }
 
     public async Task<GameResult<CharacterSnapshot>> CreateAsync(CreateCharacterRequest request)
     {
@@ -71,7 +98,7 @@ public sealed class PlayerGrain(
             CreatedAt = clock.GetUtcNow(),
             OwnerAccountId = request.OwnerAccountId,
         };
-        await state.WriteStateAsync();
+        await SaveAsync();
         return GameResult<CharacterSnapshot>.Success(Snapshot());
     }
 
@@ -97,8 +124,12 @@ public sealed class PlayerGrain(
         state.State.ZoneId = await GrainFactory.GetGrain<IZoneDirectoryGrain>(template).AssignAsync(Id, state.State.ZoneId);
         state.State.InWorld = true;
         state.State.WorldSession++;
-        await state.WriteStateAsync();
-        return await JoinCurrentZoneAsync(frontendId, frontendObserver);
+        await SaveAsync();
+        var joined = await JoinCurrentZoneAsync(frontendId, frontendObserver);
+
+        // Grants committed while the character was away arrive with this stay.
+        await CollectRewardsAsync();
+        return joined;
     }
 
     public Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, IZoneObserver frontendObserver) =>
@@ -123,7 +154,7 @@ public sealed class PlayerGrain(
 
         state.State.InWorld = false;
         frontend = null;
-        await state.WriteStateAsync();
+        await SaveAsync();
         return GameResult<CharacterSnapshot>.Success(Snapshot());
     }
 
@@ -142,7 +173,7 @@ public sealed class PlayerGrain(
         state.State.ZoneId = await GrainFactory.GetGrain<IZoneDirectoryGrain>(request.TargetTemplate).AssignAsync(Id, null);
         (state.State.X, state.State.Y) = (request.Target.X, request.Target.Y);
         state.State.WorldSession++;
-        await state.WriteStateAsync();
+        await SaveAsync();
         if (frontend is { } serving)
         {
             var joined = await JoinCurrentZoneAsync(serving.Id, serving.Observer);
@@ -166,36 +197,27 @@ public sealed class PlayerGrain(
 
         state.State.X = position.X;
         state.State.Y = position.Y;
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     private Task<GameResult<ZoneEntrySnapshot>> JoinCurrentZoneAsync(string frontendId, IZoneObserver frontendObserver) =>
         GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).JoinAsync(new ZoneJoinRequest(
-            Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontendObserver, state.State.WorldSession));
+            Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontendObserver, state.State.WorldSession,
+            Profile()));
 
     private CharacterSnapshot Snapshot() => new(
         Id, state.State.Name, state.State.Class, state.State.Level, state.State.ZoneId, new WorldPosition(state.State.X, state.State.Y),
         state.State.InWorld, state.State.WorldSession, state.State.OwnerAccountId);
 
-    // Placeholders until inventory, rewards and parties land (issue 4).
-    public Task<CharacterSheet?> GetSheetAsync() => Task.FromResult<CharacterSheet?>(null);
-
-    public Task<CombatProfile?> GetCombatProfileAsync() => Task.FromResult<CombatProfile?>(null);
-
-    public Task<GameResult<CharacterSheet>> EquipAsync(int bagSlot) => NotYet();
-
-    public Task<GameResult<CharacterSheet>> UnequipAsync(string equipmentSlot) => NotYet();
-
-    public Task<GameResult<CharacterSheet>> UseItemAsync(int bagSlot) => NotYet();
-
-    public Task<GameResult<CharacterSheet>> DiscardAsync(int bagSlot, int count) => NotYet();
-
-    public Task CollectRewardsAsync() => Task.CompletedTask;
-
-    public Task OnPartyChangedAsync(Sunderfall.Grains.Interfaces.Parties.PartySnapshot? party)
+    public async Task OnPartyChangedAsync(PartySnapshot? party)
     {
+        var before = partyId;
         partyId = party?.PartyId;
-        return DeliverAsync(new PlayerEvent(Id, PlayerEventKind.PartyChanged, Party: party));
+        await DeliverAsync(new PlayerEvent(Id, PlayerEventKind.PartyChanged, Party: party));
+        if (partyId != before)
+        {
+            await PushProfileAsync();
+        }
     }
 
     public Task<bool> DeliverAsync(PlayerEvent playerEvent)
@@ -211,6 +233,20 @@ public sealed class PlayerGrain(
         return Task.FromResult(true);
     }
 
-    private static Task<GameResult<CharacterSheet>> NotYet() =>
-        Task.FromResult(GameResult<CharacterSheet>.Failure(GameErrorCode.InvalidArgument, "not available yet"));
+    /// <summary>Writes the character; the sheet others see changes only once the write succeeded.</summary>
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The character in memory now differs from the one stored: the next call starts again from storage.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        savedSheet = BuildSheet();
+    }
 }

@@ -28,4 +28,8 @@ public sealed class WorldOptions
 
     /// <summary>A frontend that has not renewed its subscription for this long is dropped with its players.</summary>
     public TimeSpan FrontendLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Slots in a character's bag; items beyond wait in the character's overflow.</summary>
+    [Range(1, 200)]
+    public int BagCapacity { get; set; } = 24;
 }
