@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using Sunderfall.Content;
+using Sunderfall.Grains.Parties;
 using Sunderfall.Grains.World;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
@@ -37,6 +38,7 @@ public static class SiloHostingExtensions
             .Validate(w => w.CheckpointInterval >= TimeSpan.FromMilliseconds(100), "World:CheckpointInterval must be at least 00:00:00.1.")
             .Validate(w => w.FrontendLease >= TimeSpan.FromSeconds(1), "World:FrontendLease must be at least 00:00:01.")
             .ValidateOnStart();
+        builder.Services.AddOptions<PartyOptions>().BindConfiguration(PartyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
         builder.Services.AddSingleton<ICrashPoints, ConfiguredCrashPoints>();

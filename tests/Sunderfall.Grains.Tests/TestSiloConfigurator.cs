@@ -14,6 +14,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton(TimeProvider.System);
         siloBuilder.Services.AddSingleton(RepositoryContent.Catalog);
         siloBuilder.Services.AddOptions<WorldOptions>().Configure(TestWorld.Configure);
+        siloBuilder.Services.AddOptions<Sunderfall.Grains.Parties.PartyOptions>().Configure(Parties.TestParties.Configure);
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.AntiCheat.ICheatFlagSink>(AntiCheat.RecordingCheatFlagSink.Shared);
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.Transactions.ITransactionLog>(Transactions.RecordingTransactionLog.Shared);
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.Rewards.IRewardLedger>(Rewards.InMemoryRewardLedger.Shared);
