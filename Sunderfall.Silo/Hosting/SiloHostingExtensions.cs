@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using Sunderfall.Content;
+using Sunderfall.Grains.Chat;
 using Sunderfall.Grains.Parties;
 using Sunderfall.Grains.World;
 using Sunderfall.ServiceDefaults.Clustering;
@@ -39,6 +40,7 @@ public static class SiloHostingExtensions
             .Validate(w => w.FrontendLease >= TimeSpan.FromSeconds(1), "World:FrontendLease must be at least 00:00:01.")
             .ValidateOnStart();
         builder.Services.AddOptions<PartyOptions>().BindConfiguration(PartyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
         builder.Services.AddSingleton<ICrashPoints, ConfiguredCrashPoints>();
