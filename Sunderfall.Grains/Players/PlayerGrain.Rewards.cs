@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sunderfall.Grains.Faults;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Rewards;
 using Sunderfall.Grains.Inventory;
@@ -53,7 +54,9 @@ public sealed partial class PlayerGrain
         if (applied.Count > 0)
         {
             // One write for the batch, holding what the grants gave and their ids; told to no one before it succeeded.
+            crashPoints.Reached(CrashPoint.BeforePlayerWrite);
             await SaveAsync();
+            crashPoints.Reached(CrashPoint.AfterPlayerWrite);
             await ReportAsync(applied);
         }
 

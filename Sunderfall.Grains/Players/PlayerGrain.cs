@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunderfall.Content;
+using Sunderfall.Grains.Faults;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Names;
 using Sunderfall.Grains.Interfaces.Parties;
@@ -25,6 +26,7 @@ public sealed partial class PlayerGrain(
     ContentCatalog content,
     IRewardLedger ledger,
     ITransactionLog transactions,
+    ICrashPoints crashPoints,
     TimeProvider clock,
     ILogger<PlayerGrain> logger) : Grain, IPlayerGrain
 {

@@ -34,7 +34,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
             new ZoneEntrySnapshot(TestWorld.StartInstance, TestWorld.StartZone, template.Width, template.Height, entry.SelfNetId, template.ViewRadius),
             entry);
         Assert.True(first.Full);
-        var arrived = Assert.Single(first.Notices, n => n.PlayerId == playerId);
+        var arrived = Assert.Single(first.Notices, n => n.PlayerId == playerId && n.Kind == PlayerNoticeKind.Arrived);
         Assert.Equal(new PlayerNotice(playerId, PlayerNoticeKind.Arrived, entry.SelfNetId, TestWorld.Spawn, null, entry), arrived);
         var self = Assert.Single(first.Spawned, e => e.NetId == entry.SelfNetId);
         Assert.Equal((EntityKind.Player, playerId, TestWorld.Spawn), (self.Kind, self.PlayerId, new WorldPosition(self.X, self.Y)));
