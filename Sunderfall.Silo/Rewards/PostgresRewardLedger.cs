@@ -14,7 +14,8 @@ namespace Sunderfall.Silo.Rewards;
 /// encounter, its grants and one transaction_log entry per grant in one transaction, so the log of rewards is exactly
 /// as durable as the rewards; the encounter id makes a commit happen once however often (or concurrently) it is tried.
 /// Database errors surface as exceptions (<see cref="NpgsqlException.IsTransient"/> tells whether a retry can help):
-/// callers retry, and a retried commit that had in fact succeeded returns false.
+/// callers retry, and a retried commit that had in fact succeeded returns false. A commit whose encounter id was
+/// committed before with a different record is a collision, not a retry, and throws instead of returning false.
 /// </summary>
 public sealed class PostgresRewardLedger(NpgsqlDataSource dataSource) : IRewardLedger
 {
@@ -42,8 +43,13 @@ public sealed class PostgresRewardLedger(NpgsqlDataSource dataSource) : IRewardL
             encounter.Parameters.Add(new NpgsqlParameter<string>("record", NpgsqlDbType.Jsonb) { TypedValue = JsonbSafe(commit.RecordJson) });
             if (await encounter.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
+                var sameRecord = await IsCommittedRecordAsync(connection, transaction, commit, cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
-                return false;
+                return sameRecord
+                    ? false
+                    : throw new InvalidOperationException(
+                        $"encounter {commit.EncounterId} was committed before with a different record: two encounters share an id, " +
+                        "and this one's rewards cannot be committed under it (encounter ids must be unique across zone activations)");
             }
         }
 
@@ -133,6 +139,17 @@ public sealed class PostgresRewardLedger(NpgsqlDataSource dataSource) : IRewardL
         await using var command = dataSource.CreateCommand("SELECT record::text FROM encounters WHERE encounter_id = @encounter");
         command.Parameters.AddWithValue("encounter", encounterId);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    // A retried commit carries the same record; a different record under a committed id is a collision, which must
+    // not pass for a retry (its players' rewards would be silently lost).
+    private static async Task<bool> IsCommittedRecordAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, EncounterCommit commit, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT record = @record FROM encounters WHERE encounter_id = @encounter", connection, transaction);
+        command.Parameters.AddWithValue("encounter", commit.EncounterId);
+        command.Parameters.Add(new NpgsqlParameter<string>("record", NpgsqlDbType.Jsonb) { TypedValue = JsonbSafe(commit.RecordJson) });
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     private static void Validate(EncounterCommit commit)

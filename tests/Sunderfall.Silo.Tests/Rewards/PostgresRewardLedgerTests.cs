@@ -43,8 +43,7 @@ public sealed class PostgresRewardLedgerTests(PostgresDatabase database)
         var commit = Encounter(players: 2);
         Assert.True(await ledger.CommitAsync(commit));
 
-        // A retry carrying different amounts must not change what was committed either.
-        var again = await ledger.CommitAsync(commit with { Grants = [.. commit.Grants.Select(g => g with { Gold = 999_999 })] });
+        var again = await ledger.CommitAsync(commit);
 
         Assert.False(again);
         Assert.Equal(1L, await CountAsync("encounters", commit.EncounterId));
@@ -52,6 +51,21 @@ public sealed class PostgresRewardLedgerTests(PostgresDatabase database)
         Assert.Equal(2L, await CountAsync("transaction_log", commit.EncounterId));
         Assert.Equal((decimal)commit.Grants.Sum(g => g.Gold), await database.ScalarAsOwnerAsync<decimal>(
             "SELECT sum(gold) FROM reward_grants WHERE encounter_id = @e", ("e", commit.EncounterId)));
+    }
+
+    [Fact]
+    public async Task CommitAsync_AnotherEncounterUnderACommittedId_IsRefusedLoudlyAndChangesNothing()
+    {
+        var commit = Encounter(players: 1);
+        Assert.True(await ledger.CommitAsync(commit));
+        var collision = Encounter(players: 2) with { EncounterId = commit.EncounterId, RecordJson = """{"seed": 43}""" };
+        collision = collision with { Grants = [.. collision.Grants.Select(g => g with { EncounterId = commit.EncounterId })] };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.CommitAsync(collision));
+
+        Assert.Contains("different record", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, await CountAsync("reward_grants", commit.EncounterId));
+        Assert.Equal(1L, await CountAsync("transaction_log", commit.EncounterId));
     }
 
     [Fact]
