@@ -44,6 +44,7 @@ public sealed class ZoneCombat
     private readonly WorldPosition spawn;
     private readonly float tickSeconds;
     private readonly Random random;
+    private readonly int encounterSalt;
     private readonly Dictionary<Guid, SimPlayer> players;
     private readonly List<SimMonster> monsters;
     private readonly List<CombatEncounter> encounters = [];
@@ -53,8 +54,9 @@ public sealed class ZoneCombat
     private DateTimeOffset now;
 
     internal ZoneCombat(string zoneId, ContentCatalog content, CollisionMap map, WorldPosition spawn, float tickSeconds, Random random,
-        Dictionary<Guid, SimPlayer> players, List<SimMonster> monsters)
+        int encounterSalt, Dictionary<Guid, SimPlayer> players, List<SimMonster> monsters)
     {
+        this.encounterSalt = encounterSalt;
         this.zoneId = zoneId;
         this.content = content;
         this.map = map;
@@ -460,10 +462,10 @@ public sealed class ZoneCombat
 
     private CombatEncounter Start(long tick)
     {
-        // Ids and seeds come from the zone's seeded random, so a replayed zone starts the same encounters.
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        var encounter = new CombatEncounter(new Guid(bytes), zoneId, random.Next(), tick);
+        // Ids must be unique across every activation of every zone (the ledger commits once per id), so they are
+        // not drawn from the zone's seeded random; seeds are, mixed with this activation's salt so that a restarted
+        // zone does not roll the same loot in the same order. The seed is in the record, so replays stay exact.
+        var encounter = new CombatEncounter(Guid.CreateVersion7(), zoneId, random.Next() ^ encounterSalt, tick);
         encounters.Add(encounter);
         return encounter;
     }

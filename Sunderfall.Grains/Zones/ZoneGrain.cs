@@ -53,7 +53,7 @@ public sealed class ZoneGrain(
     {
         if (content.Zones.TryGetValue(ZoneInstances.Template(ZoneId), out var definition))
         {
-            simulation = new ZoneSimulation(definition, content, world.PlayerSpeed, StableSeed(ZoneId), (float)world.TickInterval.TotalSeconds, ZoneId);
+            simulation = new ZoneSimulation(definition, content, world.PlayerSpeed, StableSeed(ZoneId), (float)world.TickInterval.TotalSeconds, ZoneId, Random.Shared.Next());
             this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(world.TickInterval, world.TickInterval));
             this.RegisterGrainTimer(SettleAsync, new GrainTimerCreationOptions(SettleRetryInterval, SettleRetryInterval));
             this.RegisterGrainTimer(CheckpointAsync, new GrainTimerCreationOptions(world.CheckpointInterval, world.CheckpointInterval));

@@ -27,7 +27,12 @@ public sealed class ZoneSimulation
     private readonly ZoneCombat combat;
     private int nextNetId = 1;
 
-    public ZoneSimulation(ZoneDefinition zone, ContentCatalog content, float playerSpeed, int seed, float tickSeconds = 0.05f, string? instanceId = null)
+    /// <summary>
+    /// A zone instance. <paramref name="seed"/> drives monsters and combat rolls; <paramref name="encounterSalt"/> is
+    /// mixed into encounter seeds (give each activation a fresh one, so a restarted zone rolls differently).
+    /// </summary>
+    public ZoneSimulation(
+        ZoneDefinition zone, ContentCatalog content, float playerSpeed, int seed, float tickSeconds = 0.05f, string? instanceId = null, int encounterSalt = 0)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(content);
@@ -47,7 +52,7 @@ public sealed class ZoneSimulation
             }
         }
 
-        combat = new ZoneCombat(instanceId ?? zone.Id, content, map, new WorldPosition(zone.Spawn.X, zone.Spawn.Y), tickSeconds, random, players, monsters);
+        combat = new ZoneCombat(instanceId ?? zone.Id, content, map, new WorldPosition(zone.Spawn.X, zone.Spawn.Y), tickSeconds, random, encounterSalt, players, monsters);
     }
 
     /// <summary>Encounters being fought now.</summary>

@@ -64,6 +64,13 @@ public sealed class EncounterReplayTests
         Assert.Equal(first.Grants.Select(g => (g.Experience, g.Gold, g.Items.Sum(i => i.Count))), second.Grants.Select(g => (g.Experience, g.Gold, g.Items.Sum(i => i.Count))));
     }
 
+    [Fact]
+    public void TwoActivationsOfTheSameZone_GiveTheirEncountersDifferentIds()
+    {
+        // The ledger commits once per encounter id: a restarted zone must never reuse one.
+        Assert.NotEqual(Fight(seed: 21).EncounterId, Fight(seed: 21).EncounterId);
+    }
+
     // A player strikes a dummy of 60 health every second until it dies; the one encounter is returned.
     private static EncounterRecord Fight(int seed)
     {
