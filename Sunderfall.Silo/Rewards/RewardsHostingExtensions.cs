@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunderfall.Grains.Rewards;
+using Sunderfall.Silo.Anomalies;
 using Sunderfall.Grains.Transactions;
 using Sunderfall.Silo.Hosting;
 using Sunderfall.Silo.Reconciliation;
@@ -15,7 +16,7 @@ public static class RewardsHostingExtensions
     /// <summary>
     /// <see cref="TransactionLogWriter"/> as the <see cref="ITransactionLog"/> and a hosted service,
     /// <see cref="PostgresRewardLedger"/> as the <see cref="IRewardLedger"/>, <see cref="RewardDeliverySweeper"/> and
-    /// <see cref="ReconciliationJob"/>, all on one PostgreSQL data source for Storage:ConnectionString (the application
+    /// <see cref="ReconciliationJob"/> and the <see cref="AnomalyJob"/>, all on one PostgreSQL data source for Storage:ConnectionString (the application
     /// role). Register it before Orleans: hosted services stop in reverse order, so the log writer outlives the grains
     /// and writes their last entries (the periodic services stop on their own when the host starts stopping).
     /// </summary>
@@ -38,6 +39,11 @@ public static class RewardsHostingExtensions
         builder.Services.AddHostedService<RewardDeliverySweeper>();
         builder.Services.AddSingleton<ResourceReconciler>();
         builder.Services.AddHostedService<ReconciliationJob>();
+        builder.Services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.Window >= TimeSpan.FromMinutes(1) && o.Interval >= TimeSpan.FromSeconds(1), "Anomalies:Window must be at least 00:01:00 and Anomalies:Interval at least 00:00:01.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AnomalyDetector>();
+        builder.Services.AddHostedService<AnomalyJob>();
         return builder;
     }
 }
