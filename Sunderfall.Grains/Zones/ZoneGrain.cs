@@ -62,8 +62,18 @@ public sealed class ZoneGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        CheckpointAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await CheckpointAsync(cancellationToken);
+
+        // A last hand-over of fights not yet confirmed (a graceful shutdown or idle deactivation); unconfirmed after
+        // this, they are lost with the zone, as on a crash, before anyone was told of a reward.
+        await SettleAsync(cancellationToken);
+        if (unsettled.Count > 0)
+        {
+            logger.LogWarning("Zone {Zone} deactivates with {Count} encounters not yet confirmed committed; handed over once more", ZoneId, unsettled.Count);
+        }
+    }
 
     public Task<GameResult<ZoneEntrySnapshot>> JoinAsync(ZoneJoinRequest request)
     {

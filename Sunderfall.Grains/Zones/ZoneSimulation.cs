@@ -244,7 +244,11 @@ public sealed class ZoneSimulation
                 }
             }
 
-            playerPositions.Add((player.NetId, player.Position));
+            if (!player.Dead)
+            {
+                // Monsters neither notice nor chase the dead: a chase whose target died ends and the monster walks home.
+                playerPositions.Add((player.NetId, player.Position));
+            }
         }
 
         foreach (var player in leaving ?? [])

@@ -211,4 +211,18 @@ public sealed class ZoneCombatTests
         Assert.Equal((healerNet, victimNet), (heal.SourceNetId, heal.TargetNetId));
         Assert.InRange(heal.Amount, 1, 40);
     }
+
+    [Fact]
+    public void AMonsterWhoseTargetDied_StopsChasingAndGoesHome()
+    {
+        var arena = new Arena(biting: true);
+        var (player, _) = arena.Join();
+        arena.StepUntil(r => r.Combat.Deaths.Exists(d => d.PlayerId == player));
+
+        var after = arena.StepFor(3f);
+
+        Assert.DoesNotContain(after.SelectMany(r => r.Combat.Events), e => e.SourceNetId == arena.Dummy && e.Kind == CombatEventKind.Damage);
+        var dummy = arena.Simulation.Entities().Single(e => e.NetId == arena.Dummy);
+        Assert.True(new WorldPosition(dummy.X, dummy.Y).DistanceTo(Arena.DummyAt) < 0.5f, $"the dummy stayed at ({dummy.X}, {dummy.Y})");
+    }
 }
