@@ -14,6 +14,9 @@ namespace Sunderfall.Client
         /// <summary>A token this close to expiry is refreshed before it is used.</summary>
         private static readonly TimeSpan UseMargin = TimeSpan.FromSeconds(10);
 
+        /// <summary>Clocks closer than this are taken to agree (see <see cref="Accept"/>).</summary>
+        private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(5);
+
         private readonly SemaphoreSlim refreshGate = new SemaphoreSlim(1, 1);
         private AuthResponse? tokens;
         private DateTimeOffset accessExpiresLocal;
@@ -248,8 +251,15 @@ namespace Sunderfall.Client
         private void Accept(AuthResponse fresh, DateTimeOffset? serverTime)
         {
             DateTimeOffset now = DateTimeOffset.UtcNow;
-            // The server's Date header says how long the token has left whatever this machine's clock says.
-            TimeSpan left = fresh.AccessTokenExpiresAt - (serverTime ?? now);
+            // A game machine's clock may be minutes off: then the server's Date header says how long the token has
+            // left. The header is truncated to the second and cached by the server for about as long, so within a few
+            // seconds it cannot tell the clocks apart, and this machine's clock is the more precise.
+            TimeSpan left = fresh.AccessTokenExpiresAt - now;
+            if (serverTime is DateTimeOffset date && (date - now).Duration() > ClockTolerance)
+            {
+                left = fresh.AccessTokenExpiresAt - date - TimeSpan.FromSeconds(2);
+            }
+
             TimeSpan refreshIn = left - Min(options.RefreshBeforeExpiry, TimeSpan.FromTicks(left.Ticks / 2));
             lock (gate)
             {
