@@ -306,4 +306,22 @@ public sealed class GameCluster : IAsyncDisposable
             process.Dispose();
         }
     }
+
+    /// <summary>
+    /// Kills the frontend (SIGKILL: its clients' connections drop without a goodbye), waits <paramref name="downtime"/>,
+    /// then starts a new frontend process of the same cluster on the same URL with <paramref name="overrides"/> and waits
+    /// until it is ready.
+    /// </summary>
+    public async Task RestartFrontendAsync(IReadOnlyDictionary<string, string>? overrides = null, TimeSpan downtime = default)
+    {
+        var url = Frontend.HttpUrl;
+        Frontend.Kill();
+        if (downtime > TimeSpan.Zero)
+        {
+            await Task.Delay(downtime);
+        }
+
+        Frontend = StartFrontend("frontend-" + Guid.NewGuid().ToString("N")[..6], ClusterId, overrides, url);
+        await Frontend.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+    }
 }
