@@ -266,7 +266,9 @@ namespace Sunderfall.Client
                 tokens = fresh;
                 accessExpiresLocal = now + left;
                 refreshTimer?.Dispose();
-                refreshTimer = new Timer(_ => _ = RefreshOnScheduleAsync(fresh), null, Max(refreshIn, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
+                refreshTimer = Volatile.Read(ref disposed) != 0
+                    ? null
+                    : new Timer(_ => _ = RefreshOnScheduleAsync(fresh), null, Max(refreshIn, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
             }
 
             Raise(TokensChanged, fresh, nameof(TokensChanged));
