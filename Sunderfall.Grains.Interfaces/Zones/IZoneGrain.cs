@@ -33,6 +33,14 @@ public interface IZoneGrain : IGrainWithStringKey
     [OneWay]
     Task ResyncAsync(string frontendId);
 
+    /// <summary>
+    /// The frontend serving a player here, or null if the player is not in this zone. Player grains ask it after
+    /// re-activating (a silo was lost), since the zone's roster is renewed by the frontends and theirs is not.
+    /// </summary>
+    // Always interleaves: a pure read, asked by player grains the zone may itself be calling.
+    [AlwaysInterleave]
+    Task<ZoneFrontend?> FrontendOfAsync(Guid playerId);
+
     /// <summary>Counts for operators and tests: players, monsters, the current tick.</summary>
     Task<ZoneStatus> GetStatusAsync();
 

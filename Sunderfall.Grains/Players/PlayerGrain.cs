@@ -222,17 +222,29 @@ public sealed partial class PlayerGrain(
         }
     }
 
-    public Task<bool> DeliverAsync(PlayerEvent playerEvent)
+    public async Task<bool> DeliverAsync(PlayerEvent playerEvent)
     {
         ArgumentNullException.ThrowIfNull(playerEvent);
-        if (!state.RecordExists || !state.State.InWorld || frontend is not { } serving)
+        if (!state.RecordExists || !state.State.InWorld)
         {
-            return Task.FromResult(false);
+            return false;
+        }
+
+        if (frontend is null)
+        {
+            // This activation is new (its silo was lost, or it went idle) and never saw the frontend: the zone knows
+            // it, as frontends renew their subscriptions there.
+            if (await GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).FrontendOfAsync(Id) is not { } found)
+            {
+                return false;
+            }
+
+            frontend ??= (found.FrontendId, found.Observer);
         }
 
         // One-way: a slow or lost frontend costs the sender nothing.
-        _ = serving.Observer.OnPlayerEventAsync(playerEvent);
-        return Task.FromResult(true);
+        _ = frontend.Value.Observer.OnPlayerEventAsync(playerEvent);
+        return true;
     }
 
     /// <summary>Writes the character; the sheet others see changes only once the write succeeded.</summary>

@@ -164,6 +164,11 @@ public sealed class ZoneGrain(
         return Task.CompletedTask;
     }
 
+    public Task<ZoneFrontend?> FrontendOfAsync(Guid playerId) => Task.FromResult(
+        members.TryGetValue(playerId, out var member) && frontends.TryGetValue(member.FrontendId, out var lease)
+            ? new ZoneFrontend(member.FrontendId, lease.Observer)
+            : null);
+
     public Task<ZoneStatus> GetStatusAsync() => Task.FromResult(new ZoneStatus(
         ZoneId, simulation?.Tick ?? 0, simulation?.PlayerCount ?? 0, simulation?.MonsterCount ?? 0, simulation?.Corrections ?? 0, frontends.Count));
 

@@ -25,6 +25,9 @@ public sealed class TestFrontend : IDisposable
     /// <summary>What the zones hold and call.</summary>
     public IZoneObserver Reference { get; }
 
+    /// <summary>The player events (chat, party, rewards) received so far, in arrival order.</summary>
+    public IReadOnlyCollection<Sunderfall.Grains.Interfaces.Players.PlayerEvent> Events => recorder.Events;
+
     /// <summary>The batches from <paramref name="zoneId"/> received so far, in the order the zone sent them.</summary>
     public IReadOnlyList<ZoneTickBatch> BatchesFrom(string zoneId) =>
         [.. recorder.Batches.Where(b => b.ZoneId == zoneId).OrderBy(b => b.Sequence)];
