@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Orleans.Configuration;
 using Sunderfall.Frontend.Game;
 using Sunderfall.Frontend.Security;
+using Sunderfall.Frontend.WebClient;
 using Sunderfall.Protocol;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
@@ -43,6 +44,7 @@ public static class FrontendHostingExtensions
         builder.Services.AddSingleton<ZoneSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ZoneSubscriptions>());
         builder.AddSunderfallSecurity();
+        builder.AddSunderfallWebClient();
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = frontend.MaxMessageBytes;
@@ -56,7 +58,7 @@ public static class FrontendHostingExtensions
         return builder;
     }
 
-    /// <summary>The hub at /hubs/game and the health endpoints.</summary>
+    /// <summary>The hub at /hubs/game, the health endpoints and the browser client.</summary>
     public static WebApplication MapSunderfallFrontend(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -64,6 +66,7 @@ public static class FrontendHostingExtensions
         app.UseSunderfallSecurity();
         app.MapHub<GameHub>(HubNames.Path);
         app.MapSunderfallHealth();
+        app.MapSunderfallWebClient();
         return app;
     }
 }
