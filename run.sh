@@ -48,6 +48,7 @@ export SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT"
 export SUNDERFALL_Cluster__ClusterId=${SUNDERFALL_Cluster__ClusterId:-sunderfall-dev}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+scripts/build-web.sh   # the browser client, served by the frontend at http://127.0.0.1:$FRONTEND_PORT/
 log "building ($CONFIGURATION)"
 dotnet build Sunderfall.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" "$SUNDERFALL_Storage__MigrationConnectionString"
@@ -77,6 +78,7 @@ wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "${pids[2]}" \
 cat <<INFO
 
 Sunderfall is running (cluster ${SUNDERFALL_Cluster__ClusterId}).
+  play in a browser    http://127.0.0.1:$FRONTEND_PORT/
   game hub (SignalR)   ws://127.0.0.1:$FRONTEND_PORT/hubs/game
   frontend health      http://127.0.0.1:$FRONTEND_PORT/health/ready
   silo 1 dashboard     http://127.0.0.1:${SILO_HTTP_PORTS[0]}/dashboard

@@ -30,6 +30,7 @@ export SUNDERFALL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfal
 export SUNDERFALL_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+scripts/build-web.sh   # the browser client, served by the frontend
 log "building ($CONFIGURATION)"
 dotnet build Sunderfall.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" "$SUNDERFALL_TEST_POSTGRES"
@@ -57,6 +58,10 @@ for project in $(find tests -name '*.csproj' | sort); do
   fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
+
+log "testing Sunderfall.Web (vitest)"
+read -r p f s < <(scripts/test-web.sh "$RESULTS/Sunderfall.Web" | tail -1)
+passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 ]]

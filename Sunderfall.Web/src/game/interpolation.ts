@@ -1,0 +1,96 @@
+// Remote entities are drawn a little in the past, between two positions the server sent, so their motion is smooth
+// although snapshots come at most 20 times a second and only when something changed.
+
+/** How far behind the newest snapshot remote entities are drawn. */
+export const INTERPOLATION_DELAY_MS = 100;
+
+/** The server's tick length (20 Hz). */
+export const TICK_MS = 50;
+
+interface Sample {
+  t: number;
+  x: number;
+  y: number;
+}
+
+/** The positions of one entity on the server's clock (tick × 50 ms), newest last. */
+export class Interpolator {
+  private readonly samples: Sample[] = [];
+
+  constructor(t: number, x: number, y: number) {
+    this.samples.push({ t, x, y });
+  }
+
+  /** Adds the position at server time t. An entity that stood still keeps its place until one tick before it moved. */
+  push(t: number, x: number, y: number): void {
+    const last = this.samples[this.samples.length - 1];
+    if (t <= last.t) {
+      last.x = x;
+      last.y = y;
+      return;
+    }
+    if (t - last.t > TICK_MS) {
+      this.samples.push({ t: t - TICK_MS, x: last.x, y: last.y });
+    }
+    this.samples.push({ t, x, y });
+    // A second of history is plenty for a 100 ms delay.
+    while (this.samples.length > 2 && this.samples[1].t < t - 1000) {
+      this.samples.shift();
+    }
+  }
+
+  /** Jumps without interpolation (a respawn, a portal). */
+  snap(t: number, x: number, y: number): void {
+    this.samples.length = 0;
+    this.samples.push({ t, x, y });
+  }
+
+  get latest(): { x: number; y: number } {
+    const last = this.samples[this.samples.length - 1];
+    return { x: last.x, y: last.y };
+  }
+
+  /** The position at server time t: interpolated between the samples around it, clamped to the oldest and newest. */
+  at(t: number): { x: number; y: number } {
+    const s = this.samples;
+    if (t <= s[0].t) {
+      return { x: s[0].x, y: s[0].y };
+    }
+    for (let i = 1; i < s.length; i++) {
+      if (t <= s[i].t) {
+        const a = s[i - 1];
+        const b = s[i];
+        const f = (t - a.t) / (b.t - a.t);
+        return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+      }
+    }
+    const last = s[s.length - 1];
+    return { x: last.x, y: last.y };
+  }
+}
+
+/**
+ * Maps the local clock to the server's tick clock from the deltas' arrival times: the smallest observed offset
+ * (the least delayed delta) is taken at once, larger ones are approached slowly, so jitter does not shake the view.
+ */
+export class ServerClock {
+  private offset: number | undefined;
+
+  observe(tick: number, localNow: number): void {
+    const offset = localNow - tick * TICK_MS;
+    if (this.offset === undefined || offset < this.offset || offset - this.offset > 1000) {
+      this.offset = offset;
+    } else {
+      this.offset += (offset - this.offset) * 0.01;
+    }
+  }
+
+  /** Server time (ms) now, or undefined before the first delta. */
+  now(localNow: number): number | undefined {
+    return this.offset === undefined ? undefined : localNow - this.offset;
+  }
+
+  reset(): void {
+    this.offset = undefined;
+  }
+}
