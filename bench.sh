@@ -63,8 +63,8 @@ case "$what" in
       esac
     done
     case "$scenario" in
-      spread) steps=(--start 250 --max 4000 --resolution 100) ;;
-      crowd) steps=(--start 100 --max 2000 --resolution 50) ;;
+      spread) steps=(--start 250 --max 4000 --resolution 100 --settle 20) ;;
+      crowd) steps=(--start 100 --max 2000 --resolution 50 --settle 30) ;;
       *) echo "capacity is defined for spread and crowd" >&2; exit 2 ;;
     esac
     build_cluster

@@ -6,8 +6,8 @@ namespace Sunderfall.LoadTest.Cluster;
 
 /// <summary>
 /// A copy of the game content for one scenario: every zone's population cap set so channels hold what the scenario
-/// needs (35 for spread, combat and churn; 10,000 for crowd, one instance), and for combat extra wolf packs around
-/// the start zone's spawn, so parties find monsters within a few seconds' walk.
+/// needs (35 for spread, combat and churn; 10,000 for crowd, one instance); for combat extra wolf packs around the
+/// start zone's spawn, so parties find monsters within a few seconds' walk; no monsters in the other scenarios.
 /// </summary>
 public static class ContentGenerator
 {
@@ -35,9 +35,18 @@ public static class ContentGenerator
 
             var zone = JsonNode.Parse(File.ReadAllText(file), documentOptions: Lenient)!.AsObject();
             zone["populationCap"] = scenario == Scenario.Crowd ? CrowdCap : SpreadCap;
-            if (scenario == Scenario.Combat && (string?)zone["id"] == startZone)
+            if (scenario == Scenario.Combat)
             {
-                AddWolfPacks(zone);
+                if ((string?)zone["id"] == startZone)
+                {
+                    AddWolfPacks(zone);
+                }
+            }
+            else
+            {
+                // Bots that walk the whole zone would be killed by its wolves, and a dead player's moves are refused
+                // (Dead): the game failing them, not the server. The relay has no monsters either.
+                zone["spawnPoints"] = new JsonArray();
             }
 
             File.WriteAllText(destination, zone.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
