@@ -86,6 +86,11 @@ public sealed partial class GameHub(
                     Message = "this character entered the world from another connection",
                 });
             }
+
+            if (registry.Find(Context.ConnectionId) is { } bound)
+            {
+                feed.Refresh(bound);
+            }
         }
 
         return WireMapping.ToCallResult(result, WireMapping.ToWire);

@@ -28,6 +28,12 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
     /// <summary>Registers the view radius of a zone the first time a player enters it.</summary>
     public void Track(string zoneId, float viewRadius) => mirrors.GetOrAdd(zoneId, id => new ZoneMirror(id, viewRadius));
 
+    /// <summary>
+    /// Sends a connection that just entered its first delta if the zone's batch with its arrival came in before the
+    /// connection was bound (a zone where nothing moves sends no further batch to trigger it).
+    /// </summary>
+    public void Refresh(ClientSession session) => Sender.Schedule(session);
+
     /// <summary>Grid cell size for a zone whose batches arrive before any player entered it here.</summary>
     private const float DefaultViewRadius = 60f;
 
