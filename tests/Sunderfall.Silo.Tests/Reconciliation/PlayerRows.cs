@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sunderfall.Silo.Tests.Database;
 
 namespace Sunderfall.Silo.Tests.Reconciliation;
 

@@ -3,12 +3,13 @@ using Npgsql;
 using Sunderfall.Migrations;
 using Xunit;
 
-namespace Sunderfall.Silo.Tests.Database;
+namespace Sunderfall.TestSupport.Database;
 
 /// <summary>
 /// A fresh database per test run on the PostgreSQL that ./test.sh starts: created through the owner role named in
 /// SUNDERFALL_TEST_POSTGRES (or the postgres superuser when the owner may not create databases), migrated as the
-/// owner, and used by the code under test as sunderfall_app, the role silos run as. Dropped at the end.
+/// owner, and used by the code under test as sunderfall_app, the role silos and frontends run as. Dropped at the end.
+/// One source file, compiled into each database test project (tests/Shared); the database is named after the project.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncLifetime
 {
@@ -17,7 +18,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     private string? adminConnectionString;
 
-    public string DatabaseName { get; } = "silo_test_" + Guid.NewGuid().ToString("N")[..12];
+    public string DatabaseName { get; } =
+        typeof(PostgresDatabase).Assembly.GetName().Name!.Split('.')[1].ToLowerInvariant() + "_test_" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>The schema owner on the test database: set-up and inspection.</summary>
     public string OwnerConnectionString { get; private set; } = "";
