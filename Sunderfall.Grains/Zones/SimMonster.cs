@@ -21,9 +21,6 @@ internal sealed class SimMonster(int netId, MonsterDefinition definition, SpawnP
 
     public bool Visible { get; set; } = true;
 
-    /// <summary>The health last sent to frontends.</summary>
-    public int SentHealth { get; set; } = definition.MaxHealth;
-
     /// <summary>The encounter the monster is fighting in, or null.</summary>
     public Combat.CombatEncounter? Encounter { get; set; }
 

@@ -54,9 +54,6 @@ internal sealed class SimPlayer(Guid playerId, int netId, string name, WorldPosi
     /// <summary>Health regained but not yet whole.</summary>
     public float RegenCarry { get; set; }
 
-    /// <summary>The health last sent to frontends (a change is sent even when the player does not move).</summary>
-    public int SentHealth { get; set; } = 100;
-
     /// <summary>The vitals last sent to the player, and when.</summary>
     public PlayerVitals? SentVitals { get; set; }
 

@@ -328,14 +328,12 @@ public sealed class ZoneSimulation
     {
         if (combat.PlayerByNetId(netId) is { } player)
         {
-            player.SentHealth = player.Health;
             return new ZoneMotion(netId, player.Position.X, player.Position.Y, player.Health);
         }
 
         var monster = monsters.Find(m => m.NetId == netId);
         if (monster is { Visible: true })
         {
-            monster.SentHealth = monster.Health;
             return new ZoneMotion(netId, monster.Position.X, monster.Position.Y, monster.Health);
         }
 
