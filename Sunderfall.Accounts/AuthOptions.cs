@@ -46,6 +46,13 @@ public sealed class AuthOptions
     public int MaxRecoveryAttempts { get; set; } = 5;
 
     /// <summary>
+    /// Most password hashes (sign-up, sign-in, recovery) computed at once in this process; further sign-ins wait
+    /// their turn. Each hash is tens of milliseconds of CPU: bounding them keeps a burst of sign-ins from starving the
+    /// game traffic that shares the process. Default: half the cores, at least one.
+    /// </summary>
+    public int MaxConcurrentPasswordHashes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>
     /// Usernames (ignoring case) that get the admin role when they register: how the first administrator of a new
     /// deployment is made. Empty it once the admins exist.
     /// </summary>

@@ -51,6 +51,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             errors.Add($"{Key(nameof(AuthOptions.MaxFailedLogins))} must be 1 to 100 (it is {options.MaxFailedLogins})");
         }
 
+        if (options.MaxConcurrentPasswordHashes is < 1 or > 256)
+        {
+            errors.Add($"{Key(nameof(AuthOptions.MaxConcurrentPasswordHashes))} must be 1 to 256 (it is {options.MaxConcurrentPasswordHashes})");
+        }
+
         if (options.LockoutDuration < TimeSpan.Zero || options.LockoutDuration > TimeSpan.FromDays(1))
         {
             errors.Add($"{Key(nameof(AuthOptions.LockoutDuration))} must be 00:00:00 to 1.00:00:00 (it is {options.LockoutDuration})");

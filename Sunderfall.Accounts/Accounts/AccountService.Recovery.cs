@@ -95,7 +95,7 @@ public sealed partial class AccountService
 
         ip = Ip(ip);
         var now = Now();
-        var newHash = hasher.Hash(newPassword);
+        var newHash = await hasher.HashAsync(newPassword, cancellationToken);
         AccountRecord? account;
         int sessions;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))

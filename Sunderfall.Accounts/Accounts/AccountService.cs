@@ -33,7 +33,7 @@ public sealed partial class AccountService
     private readonly AuthOptions options;
     private readonly IRecoveryCodeSender recoverySender;
     private readonly ILogger<AccountService> logger;
-    private readonly AccountPasswordHasher hasher = new();
+    private readonly AccountPasswordHasher hasher;
 
     /// <summary>
     /// Creates the service without a way to deliver account-recovery codes (they are dropped) and without logging;
@@ -62,6 +62,7 @@ public sealed partial class AccountService
         this.audit = audit;
         this.time = time;
         this.options = options.Value;
+        hasher = new AccountPasswordHasher(this.options.MaxConcurrentPasswordHashes);
         this.recoverySender = recoverySender;
         this.logger = logger;
     }
@@ -82,7 +83,8 @@ public sealed partial class AccountService
             Guid.CreateVersion7(), username, email, bootstrapAdmin ? [Roles.Player, Roles.Admin] : [Roles.Player], Now(), null);
         try
         {
-            await AccountStore.InsertAccountAsync(dataSource, account, hasher.Hash(password), cancellationToken);
+            var hash = await hasher.HashAsync(password, cancellationToken);
+            await AccountStore.InsertAccountAsync(dataSource, account, hash, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -137,7 +139,7 @@ public sealed partial class AccountService
 
         if (account is null)
         {
-            hasher.VerifyDecoy(password);
+            await hasher.VerifyDecoyAsync(password, cancellationToken);
             audit.Append(new AuditEvent(AuditActions.LoginFailed, null, null, username, ip,
                 new Dictionary<string, string> { ["reason"] = "unknown username" }));
             return AuthResult.Fail(AuthErrorCode.InvalidCredentials, InvalidCredentialsMessage);
@@ -152,7 +154,7 @@ public sealed partial class AccountService
             return LockedOut(account.LockedUntil!.Value - now);
         }
 
-        var verification = hasher.Verify(account.PasswordHash, password);
+        var verification = await hasher.VerifyAsync(account.PasswordHash, password, cancellationToken);
         if (verification == PasswordVerificationResult.Failed)
         {
             var lockedUntil = await AccountStore.RecordFailedLoginAsync(dataSource, info.Id, options.MaxFailedLogins, now + options.LockoutDuration, cancellationToken);
@@ -182,7 +184,7 @@ public sealed partial class AccountService
             secondFactor = used;
         }
 
-        var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? hasher.Hash(password) : null;
+        var rehashed = verification == PasswordVerificationResult.SuccessRehashNeeded ? await hasher.HashAsync(password, cancellationToken) : null;
         await AccountStore.RecordSuccessfulLoginAsync(dataSource, info.Id, rehashed, cancellationToken);
         if (account.IsBannedAt(now))
         {
@@ -190,6 +192,26 @@ public sealed partial class AccountService
             return Banned(account);
         }
 
+        return await StartSessionAsync(info, now, ip, secondFactor is null ? null : ("mfa", secondFactor), cancellationToken);
+    }
+
+    /// <summary>
+    /// Registers like <see cref="RegisterAsync"/> and starts the new account's first session in the same call. The
+    /// password was hashed a moment ago: checking it again, as a separate login would, costs a second PBKDF2 run and
+    /// proves nothing.
+    /// </summary>
+    public async Task<AuthResult> RegisterAndSignInAsync(string username, string email, string password, string? ip, CancellationToken cancellationToken = default)
+    {
+        var registered = await RegisterAsync(username, email, password, ip, cancellationToken);
+        return registered is { Ok: true, Account: { } account }
+            ? await StartSessionAsync(account, Now(), Ip(ip), ("via", "registration"), cancellationToken)
+            : registered;
+    }
+
+    // A new refresh-token family (the session), its first token pair, and the audit entry of the sign-in.
+    private async Task<AuthResult> StartSessionAsync(
+        AccountInfo info, DateTimeOffset now, string? ip, (string Key, string Value)? detail, CancellationToken cancellationToken)
+    {
         var familyId = Guid.CreateVersion7(now);
         TokenPair pair;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
@@ -198,9 +220,9 @@ public sealed partial class AccountService
         }
 
         var details = new Dictionary<string, string> { ["session"] = familyId.ToString("D") };
-        if (secondFactor is not null)
+        if (detail is { } extra)
         {
-            details["mfa"] = secondFactor;
+            details[extra.Key] = extra.Value;
         }
 
         audit.Append(new AuditEvent(AuditActions.LoginSucceeded, info.Id, info.Username, info.Username, ip, details));

@@ -17,11 +17,9 @@ internal static class AuthEndpoints
         var auth = app.MapGroup("/api/auth").RequireRateLimiting(RateLimitPolicies.Auth);
         auth.MapPost("/register", async (RegisterRequest body, AccountService accounts, HttpContext http) =>
         {
-            var registered = await accounts.RegisterAsync(body.Username ?? "", body.Email ?? "", body.Password ?? "", ClientAddress.Of(http));
             // Registering signs the new account in: one round trip from sign-up to play.
-            return registered.Ok
-                ? ToHttp(await accounts.LoginAsync(body.Username!, body.Password!, ClientAddress.Of(http)), StatusCodes.Status201Created)
-                : Error(registered.Code, registered.Message);
+            var registered = await accounts.RegisterAndSignInAsync(body.Username ?? "", body.Email ?? "", body.Password ?? "", ClientAddress.Of(http));
+            return ToHttp(registered, StatusCodes.Status201Created);
         });
         auth.MapPost("/login", async (LoginRequest body, AccountService accounts, HttpContext http) =>
             ToHttp(await accounts.LoginAsync(body.Username ?? "", body.Password ?? "", ClientAddress.Of(http), body.MfaCode), StatusCodes.Status200OK));

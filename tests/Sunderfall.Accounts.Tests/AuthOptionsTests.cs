@@ -45,6 +45,7 @@ public sealed class AuthOptionsTests
     [InlineData("Auth:RecoveryCodeLifetime", "2.00:00:00", "Auth:RecoveryCodeLifetime must be 00:01:00 to 1.00:00:00")]
     [InlineData("Auth:MaxActiveRecoveryCodes", "0", "Auth:MaxActiveRecoveryCodes must be 1 to 20")]
     [InlineData("Auth:MaxRecoveryAttempts", "21", "Auth:MaxRecoveryAttempts must be 1 to 20")]
+    [InlineData("Auth:MaxConcurrentPasswordHashes", "0", "Auth:MaxConcurrentPasswordHashes must be 1 to 256")]
     public async Task HostStart_WithAValueOutOfRange_SaysWhatIsAllowed(string key, string value, string expected)
     {
         using var host = BuildHost(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey, [key] = value });

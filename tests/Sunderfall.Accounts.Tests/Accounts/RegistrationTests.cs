@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Sunderfall.Accounts.Accounts;
+using Sunderfall.Accounts.Audit;
 using Sunderfall.Accounts.Tests.Database;
 using Sunderfall.Accounts.Tokens;
 using Xunit;
@@ -36,6 +37,40 @@ public sealed class RegistrationTests(PostgresDatabase database) : IAsyncLifetim
         Assert.True(await harness.Accounts.IsSessionActiveAsync(session));
         Assert.True(TokenService.IsWellFormedRefreshToken(login.Tokens.RefreshToken));
         Assert.InRange(login.Tokens.RefreshTokenExpiresAt - harness.Clock.GetUtcNow(), TimeSpan.FromDays(29.99), TimeSpan.FromDays(30));
+    }
+
+    [Fact]
+    public async Task RegisterAndSignInAsync_StartsALiveSessionWhoseTokensWork_AndAuditsRegistrationThenSignIn()
+    {
+        var username = AccountsHarness.UniqueName("Wren");
+
+        var signedIn = await harness.Accounts.RegisterAndSignInAsync(username, $"{username}@example.com", "Correct-Horse-42", "10.0.0.9");
+        var refreshed = await harness.Accounts.RefreshAsync(signedIn.Tokens!.RefreshToken, "10.0.0.9");
+        var laterLogin = await harness.Accounts.LoginAsync(username, "Correct-Horse-42", "10.0.0.9");
+
+        Assert.True(signedIn.Ok, signedIn.Message);
+        var access = await harness.Tokens.ValidateAccessTokenAsync(signedIn.Tokens.AccessToken);
+        Assert.True(access.IsValid);
+        Assert.Equal(signedIn.Account!.Id.ToString(), access.Claims[AccountClaims.Subject]);
+        Assert.True(await harness.Accounts.IsSessionActiveAsync(Guid.Parse((string)access.Claims[AccountClaims.SessionId])));
+        Assert.True(refreshed.Ok, refreshed.Message);
+        Assert.True(laterLogin.Ok, "the stored hash must check the password: " + laterLogin.Message);
+        await harness.Audit.FlushAsync();
+        var entries = await harness.Audit.QueryAsync(signedIn.Account.Id, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 100);
+        var ordered = entries.OrderBy(e => e.Id).ToList();
+        Assert.Equal([AuditActions.AccountRegistered, AuditActions.LoginSucceeded], ordered.Take(2).Select(e => e.Action));
+        Assert.Contains("registration", ordered[1].Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RegisterAndSignInAsync_WithATakenUsername_IsRefusedWithoutTokens()
+    {
+        var (first, _) = await harness.RegisterAsync("Yorrick");
+
+        var second = await harness.Accounts.RegisterAndSignInAsync(first.Username, "other-" + first.Email, "Correct-Horse-42", null);
+
+        Assert.Equal(AuthErrorCode.UsernameTaken, second.Code);
+        Assert.Null(second.Tokens);
     }
 
     [Fact]
