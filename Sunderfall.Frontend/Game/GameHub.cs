@@ -4,7 +4,6 @@ using Sunderfall.Accounts.Accounts;
 using Sunderfall.Grains.Interfaces.Accounts;
 using Sunderfall.Frontend.Hosting;
 using Sunderfall.Frontend.Security;
-using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Protocol;
@@ -26,6 +25,7 @@ public sealed partial class GameHub(
     ConnectionRegistry registry,
     ZoneSubscriptions subscriptions,
     ZoneFeed feed,
+    MoveForwarder moves,
     FrontendIdentity identity,
     AccountService accounts,
     ConnectionDirectory connections,
@@ -110,18 +110,11 @@ public sealed partial class GameHub(
             return;
         }
 
-        var input = new MoveInput(sequence, dirX, dirY);
-        var error = await client.GetGrain<IZoneGrain>(session.ZoneId).SubmitInputAsync(session.PlayerId, input);
-        if (error?.Code == GameErrorCode.NotInZone)
+        // Queued for the zone's next batch from this frontend (the zone checks the input); refusals come back as
+        // Error events. The call returns at once: the result is seen in a later WorldDelta's AckInput.
+        if (!moves.Submit(session, new MoveInput(sequence, dirX, dirY)))
         {
-            // The zone lost us (its silo died) or we moved on: renewing restores or re-enters the player; retry once.
-            await subscriptions.RenewAsync(session.ZoneId);
-            error = await client.GetGrain<IZoneGrain>(session.ZoneId).SubmitInputAsync(session.PlayerId, input);
-        }
-
-        if (error is not null)
-        {
-            await Clients.Caller.SendAsync(HubNames.ErrorEvent, WireMapping.ToWire(error));
+            await Clients.Caller.SendAsync(HubNames.ErrorEvent, MoveForwarder.Busy);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class GameHubErrorFilter(ILogger<GameHubErrorFilter> logger) : IHu
         return null;
     }
 
-    private static bool IsClusterFailure(Exception ex) =>
+    internal static bool IsClusterFailure(Exception ex) =>
         ex is OrleansException or TimeoutException or SiloUnavailableException or ObjectDisposedException;
 
     /// <summary>CallResult&lt;T&gt; when the method returns Task&lt;CallResult&lt;T&gt;&gt;, else null.</summary>

@@ -41,6 +41,7 @@ public static class FrontendHostingExtensions
         builder.Services.AddSingleton<FrontendIdentity>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddSingleton<ZoneFeed>();
+        builder.Services.AddSingleton<MoveForwarder>();
         builder.Services.AddSingleton<ZoneSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ZoneSubscriptions>());
         builder.AddSunderfallSecurity();

@@ -22,6 +22,13 @@ public interface IZoneGrain : IGrainWithStringKey
     Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input);
 
     /// <summary>
+    /// Queues the movement intents a frontend gathered for this zone since its last batch, in the order they came;
+    /// returns the ones refused (an empty list when all were taken). How frontends forward moves: one call per zone
+    /// carries every player's inputs, not one call per input.
+    /// </summary>
+    Task<IReadOnlyList<MoveRefusal>> SubmitInputsAsync(IReadOnlyList<PlayerMoveInput> inputs);
+
+    /// <summary>
     /// Registers (or renews) a frontend's observer with the players it serves here, restoring players the zone lost
     /// (after a silo loss) from their saved state. Returns the players that are not in this zone (they moved on or
     /// left): the frontend re-enters them wherever their character now is.

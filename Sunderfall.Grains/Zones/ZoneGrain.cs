@@ -113,13 +113,30 @@ public sealed class ZoneGrain(
         return Task.FromResult(last);
     }
 
-    public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input)
+    public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input) => Task.FromResult(SubmitOne(playerId, input));
+
+    private GameError? SubmitOne(Guid playerId, MoveInput input)
     {
         var error = simulation is null
             ? new GameError(GameErrorCode.NotInZone, $"zone {ZoneId} does not exist")
             : simulation.SubmitInput(playerId, input);
         suspicion.InputReceived(playerId, error);
-        return Task.FromResult(error);
+        return error;
+    }
+
+    public Task<IReadOnlyList<MoveRefusal>> SubmitInputsAsync(IReadOnlyList<PlayerMoveInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        List<MoveRefusal>? refused = null;
+        foreach (var (playerId, input) in inputs)
+        {
+            if (SubmitOne(playerId, input) is { } error)
+            {
+                (refused ??= []).Add(new MoveRefusal(playerId, input.Sequence, error));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<MoveRefusal>>(refused ?? (IReadOnlyList<MoveRefusal>)[]);
     }
 
     public async Task<IReadOnlyList<Guid>> SubscribeAsync(string frontendId, IZoneObserver observer, IReadOnlyList<Guid> playerIds)

@@ -108,6 +108,36 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SubmitInputsAsync_ABatchOfSeveralPlayers_AppliesTheValidOnesAndReturnsOnlyTheRefusedWithTheirSequence()
+    {
+        using var frontend = new TestFrontend(client);
+        var walkerId = Guid.NewGuid();
+        var cheaterId = Guid.NewGuid();
+        var strangerId = Guid.NewGuid();
+        var walker = await CreateCharacterAsync(walkerId);
+        var cheater = await CreateCharacterAsync(cheaterId);
+        var walkerNetId = (await walker.EnterWorldAsync(frontend.Id, frontend.Reference)).Value!.SelfNetId;
+        await cheater.EnterWorldAsync(frontend.Id, frontend.Reference);
+
+        var refusals = await StartZone.SubmitInputsAsync(
+        [
+            new PlayerMoveInput(walkerId, new MoveInput(4, 1f, 0f)),
+            new PlayerMoveInput(cheaterId, new MoveInput(9, 3f, 4f)),
+            new PlayerMoveInput(strangerId, new MoveInput(1, 0f, 1f)),
+        ]);
+        await frontend.WaitForBatchAsync("an ack of the walker's input 4", b => Acked(b, walkerId) == 4);
+        await frontend.WaitForBatchAsync("the walker east of the spawn", b => b.Moved.Any(m => m.NetId == walkerNetId && m.X > TestWorld.Spawn.X));
+        await StartZone.SubmitInputsAsync([new PlayerMoveInput(walkerId, new MoveInput(5, 0f, 0f))]);
+
+        Assert.Equal(
+            [(cheaterId, 9L, GameErrorCode.InvalidArgument), (strangerId, 1L, GameErrorCode.NotInZone)],
+            refusals.Select(r => (r.PlayerId, r.Sequence, r.Error.Code)).ToArray());
+        Assert.Contains("length", refusals[0].Error.Message, StringComparison.OrdinalIgnoreCase);
+        await walker.LeaveWorldAsync();
+        await cheater.LeaveWorldAsync();
+    }
+
+    [Fact]
     public async Task SubmitInputAsync_ForAPlayerNotInTheZone_ReturnsNotInZone()
     {
         var refused = await StartZone.SubmitInputAsync(Guid.NewGuid(), new MoveInput(1, 1f, 0f));

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Zones;
+using Sunderfall.Protocol;
+using Sunderfall.Protocol.Errors;
+using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
+
+namespace Sunderfall.Frontend.Game;
+
+/// <summary>
+/// Forwards movement intents to their zones in batches. Each zone has at most one call in flight from this
+/// frontend; inputs that arrive meanwhile wait and go together in the next call. A lone input therefore leaves at
+/// once, and a busy zone gets one call per round trip carrying every player's inputs instead of one call per input
+/// (at 5 inputs a second, 2,000 players would otherwise be 10,000 grain calls a second).
+/// Refusals reach the player's connection as Error events. An input the zone refuses as NotInZone (it lost the
+/// player to a silo failure, or the player moved on) renews this frontend's roster there and is sent once more.
+/// </summary>
+public sealed class MoveForwarder(
+    IClusterClient client, ZoneSubscriptions subscriptions, ConnectionRegistry registry, IHubContext<GameHub> hub, ILogger<MoveForwarder> logger)
+{
+    /// <summary>Most inputs waiting for one zone; beyond it (the zone's silo is not answering) inputs are refused.</summary>
+    public const int MaxWaitingPerZone = 8192;
+
+    private readonly ConcurrentDictionary<string, ZoneQueue> queues = new(StringComparer.Ordinal);
+
+    /// <summary>Queues the input for the session's zone; false when that zone already has too many waiting.</summary>
+    public bool Submit(ClientSession session, MoveInput input) =>
+        Enqueue(session.ZoneId, new Waiting(new PlayerMoveInput(session.PlayerId, input), Retried: false));
+
+    private bool Enqueue(string zoneId, Waiting waiting)
+    {
+        var queue = queues.GetOrAdd(zoneId, id => new ZoneQueue(id));
+        lock (queue)
+        {
+            if (queue.Inputs.Count >= MaxWaitingPerZone)
+            {
+                return false;
+            }
+
+            queue.Inputs.Add(waiting);
+            if (queue.Flushing)
+            {
+                return true;
+            }
+
+            queue.Flushing = true;
+        }
+
+        _ = FlushAsync(queue);
+        return true;
+    }
+
+    private async Task FlushAsync(ZoneQueue queue)
+    {
+        while (true)
+        {
+            List<Waiting> batch;
+            lock (queue)
+            {
+                if (queue.Inputs.Count == 0)
+                {
+                    queue.Flushing = false;
+                    return;
+                }
+
+                batch = queue.Inputs;
+                queue.Inputs = [];
+            }
+
+            try
+            {
+                var inputs = new PlayerMoveInput[batch.Count];
+                for (var i = 0; i < inputs.Length; i++)
+                {
+                    inputs[i] = batch[i].Input;
+                }
+
+                var refusals = await client.GetGrain<IZoneGrain>(queue.ZoneId).SubmitInputsAsync(inputs);
+                if (refusals.Count > 0)
+                {
+                    await HandleRefusalsAsync(queue.ZoneId, batch, refusals);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var unreachable = GameHubErrorFilter.IsClusterFailure(ex);
+                logger.LogWarning(ex, "Could not forward {Count} inputs to zone {Zone}", batch.Count, queue.ZoneId);
+                var error = new ServerError
+                {
+                    Code = unreachable ? ErrorCode.Unavailable : ErrorCode.Internal,
+                    Message = unreachable ? "the game cluster could not be reached; try again in a few seconds" : "the server could not complete this call",
+                };
+                foreach (var playerId in batch.Select(w => w.Input.PlayerId).Distinct())
+                {
+                    Tell(playerId, error);
+                }
+            }
+        }
+    }
+
+    private async Task HandleRefusalsAsync(string zoneId, List<Waiting> batch, IReadOnlyList<MoveRefusal> refusals)
+    {
+        List<Waiting>? again = null;
+        foreach (var refusal in refusals)
+        {
+            var retried = batch.Exists(w => w.Retried && w.Input.PlayerId == refusal.PlayerId && w.Input.Input.Sequence == refusal.Sequence);
+            if (refusal.Error.Code == GameErrorCode.NotInZone && !retried)
+            {
+                (again ??= []).Add(batch.Find(w => w.Input.PlayerId == refusal.PlayerId && w.Input.Input.Sequence == refusal.Sequence)! with { Retried = true });
+                continue;
+            }
+
+            Tell(refusal.PlayerId, WireMapping.ToWire(refusal.Error));
+        }
+
+        if (again is null)
+        {
+            return;
+        }
+
+        // The zone lost us (its silo died) or the player moved on: renewing restores or re-enters the player.
+        await subscriptions.RenewAsync(zoneId);
+        foreach (var waiting in again)
+        {
+            if (registry.FindPlayer(waiting.Input.PlayerId) is { InTransit: false } session && !Enqueue(session.ZoneId, waiting))
+            {
+                Tell(waiting.Input.PlayerId, Busy);
+            }
+        }
+    }
+
+    /// <summary>The answer to an input that found its zone's queue full.</summary>
+    public static readonly ServerError Busy = new()
+    {
+        Code = ErrorCode.Unavailable,
+        Message = $"the zone is not taking inputs right now (more than {MaxWaitingPerZone} are waiting); try again in a few seconds",
+    };
+
+    private void Tell(Guid playerId, ServerError error)
+    {
+        if (registry.FindPlayer(playerId) is { } session)
+        {
+            _ = hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.ErrorEvent, error);
+        }
+    }
+
+    private readonly record struct Waiting(PlayerMoveInput Input, bool Retried);
+
+    private sealed class ZoneQueue(string zoneId)
+    {
+        public string ZoneId { get; } = zoneId;
+
+        public List<Waiting> Inputs { get; set; } = [];
+
+        public bool Flushing { get; set; }
+    }
+}
