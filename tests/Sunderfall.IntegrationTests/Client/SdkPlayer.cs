@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Sunderfall.Client;
 using Sunderfall.IntegrationTests.Infrastructure;
 using Sunderfall.Protocol.Characters;
+using Sunderfall.Protocol.Combat;
 using Sunderfall.Protocol.Errors;
 using Sunderfall.Protocol.Social;
 using Sunderfall.Protocol.World;
@@ -26,6 +27,15 @@ public sealed class SdkPlayer : IAsyncDisposable
         client.ChatReceived += (_, line) => Chats.Enqueue(line);
         client.PartyInvited += (_, invite) => PartyInvites.Enqueue(invite);
         client.PartyChanged += (_, party) => PartyChanges.Enqueue(party);
+        client.CombatReceived += (_, combat) =>
+        {
+            foreach (var e in combat.Events)
+            {
+                CombatEvents.Enqueue(e);
+            }
+        };
+        client.VitalsChanged += (_, vitals) => Vitals.Enqueue(vitals);
+        client.RewardReceived += (_, reward) => Rewards.Enqueue(reward);
         client.TokensChanged += (_, _) => Interlocked.Increment(ref tokenChanges);
         client.WorldUpdated += (_, update) => Interlocked.Exchange(ref lastAck, update.AckInput);
     }
@@ -56,6 +66,12 @@ public sealed class SdkPlayer : IAsyncDisposable
     public ConcurrentQueue<PartyInviteInfo> PartyInvites { get; } = new();
 
     public ConcurrentQueue<PartyInfo> PartyChanges { get; } = new();
+
+    public ConcurrentQueue<CombatEventInfo> CombatEvents { get; } = new();
+
+    public ConcurrentQueue<Vitals> Vitals { get; } = new();
+
+    public ConcurrentQueue<RewardInfo> Rewards { get; } = new();
 
     /// <summary>How many times the client raised TokensChanged (register or login included).</summary>
     public int TokenChanges => Volatile.Read(ref tokenChanges);
