@@ -79,11 +79,14 @@ public sealed class SdkPlayer : IAsyncDisposable
     /// <summary>The AckInput of the last WorldUpdated.</summary>
     public long LastAck => Interlocked.Read(ref lastAck);
 
-    /// <summary>Registers a new account through the SDK (which signs it in) and connects to the hub.</summary>
-    public static async Task<SdkPlayer> ConnectedAsync(GameCluster cluster, SunderfallClientOptions? options = null)
+    /// <summary>
+    /// Registers a new account through the SDK (which signs it in) and connects to the hub, at the cluster's frontend
+    /// or at <paramref name="url"/> (a link in front of it).
+    /// </summary>
+    public static async Task<SdkPlayer> ConnectedAsync(GameCluster cluster, SunderfallClientOptions? options = null, string? url = null)
     {
         var username = GameClient.UniqueName("sdk");
-        var client = new SunderfallClient(new Uri(cluster.Frontend.HttpUrl), options);
+        var client = new SunderfallClient(new Uri(url ?? cluster.Frontend.HttpUrl), options);
         var player = new SdkPlayer(client, username);
         try
         {
@@ -99,9 +102,9 @@ public sealed class SdkPlayer : IAsyncDisposable
     }
 
     /// <summary>A connected player with a new character in the world.</summary>
-    public static async Task<SdkPlayer> PlayingAsync(GameCluster cluster, string prefix, SunderfallClientOptions? options = null)
+    public static async Task<SdkPlayer> PlayingAsync(GameCluster cluster, string prefix, SunderfallClientOptions? options = null, string? url = null)
     {
-        var player = await ConnectedAsync(cluster, options);
+        var player = await ConnectedAsync(cluster, options, url);
         try
         {
             player.Character = (await player.Client.CreateCharacterAsync(GameClient.UniqueName(prefix), "warrior")).ValueOrThrow();
