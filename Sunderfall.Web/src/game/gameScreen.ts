@@ -71,7 +71,7 @@ export class GameScreen {
   ) {
     const report = (error: ServerError | null | undefined, fallback: string): void => this.toast(error?.message || fallback);
     this.inventory = new InventoryPanel(connection, () => this.world, report);
-    this.party = new PartyPanel(connection, report);
+    this.party = new PartyPanel(connection, report, () => this.character?.id);
     this.chat = new ChatPanel(connection, () => this.canvas.focus());
     this.subscribe();
     connection.onState((state) => {
