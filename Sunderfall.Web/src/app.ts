@@ -1,7 +1,7 @@
 // The client's screens in order - sign in, pick a character, play - and the one connection they share.
 import { Sounds } from "./audio";
 import { Session } from "./net/auth";
-import { GameConnection, type ConnectionState } from "./net/gameConnection";
+import { GameConnection, gameHub, type ConnectionState } from "./net/gameConnection";
 import type { AuthResponse, CharacterInfo, GameCatalogInfo } from "./protocol/wire";
 import { normalize } from "./protocol/wire";
 import { GameScreen } from "./game/gameScreen";
@@ -50,7 +50,7 @@ export class App {
   private async signedIn(tokens: AuthResponse): Promise<void> {
     this.session = new Session(tokens);
     const session = this.session;
-    const connection = new GameConnection(() => session.accessToken());
+    const connection = new GameConnection(gameHub(() => session.accessToken()));
     this.connection = connection;
     connection.onState((state) => this.showState(state));
     this.characters = new CharactersScreen(connection, (c) => void this.play(c), () => void this.signOut());

@@ -22,10 +22,11 @@ import {
   type ZoneEntered,
   type ZoneMapInfo,
 } from "../protocol/wire";
-import { EntityKind, MalformedPayloadError } from "../protocol/worldView";
+import { EntityKind } from "../protocol/worldView";
 import { byId, el, setBar, setText, show, typing } from "../ui/dom";
 import { ChatPanel, InventoryPanel, PartyPanel } from "../ui/panels";
 import { Renderer } from "./renderer";
+import { applyOrResync } from "./resync";
 import { World } from "./world";
 import { ZoneMap } from "./zoneMap";
 
@@ -70,7 +71,7 @@ export class GameScreen {
   ) {
     const report = (error: ServerError | null | undefined, fallback: string): void => this.toast(error?.message || fallback);
     this.inventory = new InventoryPanel(connection, () => this.world, report);
-    this.party = new PartyPanel(connection, report);
+    this.party = new PartyPanel(connection, report, () => this.character?.id);
     this.chat = new ChatPanel(connection, () => this.canvas.focus());
     this.subscribe();
     connection.onState((state) => {
@@ -190,21 +191,12 @@ export class GameScreen {
     const c = this.connection;
     c.on<WorldDelta>(Events.worldDelta, (delta) => {
       const world = this.world;
-      if (!world || !this.running) {
+      // Deltas still arriving on a connection being restarted belong to the view just dropped.
+      if (!world || !this.running || this.connection.state !== "connected") {
         return;
       }
-      try {
-        world.applyDelta(delta, performance.now());
-      } catch (e) {
-        if (e instanceof MalformedPayloadError) {
-          // The view no longer matches the server's: a new connection starts from a full snapshot.
-          this.errors.push(e.message);
-          world.view.clear();
-          void this.connection.stop().then(() => this.connection.start());
-          return;
-        }
-        throw e;
-      }
+      // A restart runs the reconnect listeners, so the character enters the world again (see the constructor).
+      applyOrResync(world, delta, performance.now(), () => this.connection.restart(), this.errors);
     });
     c.on<ZoneEntered>(Events.zoneChanged, (zone) => {
       void this.enterZone(zone).then(() => this.chat.system(`you arrive in ${this.world?.map?.name ?? zone.template}`));

@@ -18,6 +18,14 @@ const colors = {
   target: "#ffd34d",
 };
 
+/** How far past the canvas edge an entity may stand and still be drawn (its name and health bar reach in). */
+export const OFF_SCREEN_MARGIN = 60;
+
+/** Whether a point in canvas pixels is on a canvas of this size or within `margin` of it: what is not, is not drawn. */
+export function onScreen(point: { x: number; y: number }, width: number, height: number, margin = OFF_SCREEN_MARGIN): boolean {
+  return point.x >= -margin && point.y >= -margin && point.x <= width + margin && point.y <= height + margin;
+}
+
 export class Renderer {
   /** Pixels per world unit. */
   scale = 8;
@@ -134,7 +142,7 @@ export class Renderer {
     for (const portal of world.map?.portals ?? []) {
       const s = this.toScreen(portal.x, portal.y);
       const r = Math.max(6, portal.radius * this.scale);
-      if (s.x < -r || s.y < -r || s.x > this.canvas.width + r || s.y > this.canvas.height + r) {
+      if (!onScreen(s, this.canvas.width, this.canvas.height, r)) {
         continue;
       }
       ctx.fillStyle = "rgba(181,123,255,0.35)";
@@ -153,15 +161,14 @@ export class Renderer {
   private drawEntities(ctx: CanvasRenderingContext2D, world: World, now: number, width: number, height: number): void {
     const drawn: string[] = [];
     const radius = Math.max(6, this.scale * 0.7);
-    const margin = 60;
     for (const e of world.entities.values()) {
       const p = world.positionOf(e.netId, now);
       if (!p) {
         continue;
       }
       const s = this.toScreen(p.x, p.y);
-      if (s.x < -margin || s.y < -margin || s.x > width + margin || s.y > height + margin) {
-        continue; // off-screen: not drawn
+      if (!onScreen(s, width, height)) {
+        continue;
       }
       drawn.push(e.name);
       const isSelf = e.netId === world.selfNetId;

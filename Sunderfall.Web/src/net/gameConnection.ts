@@ -1,16 +1,22 @@
 // The SignalR connection to /hubs/game with the MessagePack protocol: typed calls, normalized events, a visible
 // state, and reconnection that never gives up (the game re-enters its character once the connection is back).
 import {
-  HubConnection,
   HubConnectionBuilder,
   HubConnectionState,
   LogLevel,
+  type HubConnection,
   type IRetryPolicy,
 } from "@microsoft/signalr";
 import { MessagePackHubProtocol } from "@microsoft/signalr-protocol-msgpack";
 import { HubPath, normalize, type CallResult } from "../protocol/wire";
 
 export type ConnectionState = "disconnected" | "connecting" | "connected" | "reconnecting" | "closed";
+
+/** The part of @microsoft/signalr's HubConnection this class uses (a unit test passes a fake). */
+export type Hub = Pick<
+  HubConnection,
+  "state" | "on" | "onreconnecting" | "onreconnected" | "onclose" | "start" | "stop" | "invoke" | "send"
+>;
 
 const retryDelays = [0, 500, 1000, 2000, 3000];
 
@@ -19,20 +25,24 @@ const forever: IRetryPolicy = {
   nextRetryDelayInMilliseconds: (context) => retryDelays[Math.min(context.previousRetryCount, retryDelays.length - 1)],
 };
 
+/** The game hub with MessagePack and endless automatic reconnection, signed in with the given token source. */
+export function gameHub(accessToken: () => Promise<string>): Hub {
+  return new HubConnectionBuilder()
+    .withUrl(HubPath, { accessTokenFactory: accessToken })
+    .withHubProtocol(new MessagePackHubProtocol())
+    .withAutomaticReconnect(forever)
+    .configureLogging(LogLevel.Warning)
+    .build();
+}
+
 export class GameConnection {
-  private readonly hub: HubConnection;
   private stopped = false;
+  private restarting: Promise<void> | undefined;
   private stateValue: ConnectionState = "disconnected";
   private readonly stateListeners: ((state: ConnectionState) => void)[] = [];
   private readonly reconnectListeners: (() => void)[] = [];
 
-  constructor(accessToken: () => Promise<string>) {
-    this.hub = new HubConnectionBuilder()
-      .withUrl(HubPath, { accessTokenFactory: accessToken })
-      .withHubProtocol(new MessagePackHubProtocol())
-      .withAutomaticReconnect(forever)
-      .configureLogging(LogLevel.Warning)
-      .build();
+  constructor(private readonly hub: Hub) {
     this.hub.onreconnecting(() => this.setState("reconnecting"));
     this.hub.onreconnected(() => {
       this.setState("connected");
@@ -40,7 +50,7 @@ export class GameConnection {
     });
     // Automatic reconnection covers a dropped connection; a failed first start or a close ends up here.
     this.hub.onclose(() => {
-      if (!this.stopped) {
+      if (!this.stopped && !this.restarting) {
         this.setState("reconnecting");
         void this.startLoop(true);
       }
@@ -55,7 +65,10 @@ export class GameConnection {
     this.stateListeners.push(listener);
   }
 
-  /** Called each time the connection is back after a loss (the server has forgotten which character it played). */
+  /**
+   * Called each time the connection is back after a loss or a restart (the server has forgotten which character it
+   * played).
+   */
   onReconnected(listener: () => void): void {
     this.reconnectListeners.push(listener);
   }
@@ -74,6 +87,26 @@ export class GameConnection {
     this.stopped = true;
     await this.hub.stop();
     this.setState("closed");
+  }
+
+  /**
+   * Drops the connection and opens a new one, as after a loss: the reconnect listeners run once it is back, so the
+   * game enters the world again and the server sends a full view. A restart asked for during one joins it.
+   */
+  restart(): Promise<void> {
+    // Begun in a microtask, so `restarting` is set before stop() can run the close callbacks.
+    this.restarting ??= Promise.resolve().then(async () => {
+      this.setState("reconnecting");
+      try {
+        await this.hub.stop();
+      } catch {
+        // Stopping a connection that is already gone; starting again is what matters.
+      }
+      await this.startLoop(true);
+    }).finally(() => {
+      this.restarting = undefined;
+    });
+    return this.restarting;
   }
 
   async invoke<T>(method: string, ...args: unknown[]): Promise<CallResult<T>> {

@@ -20,6 +20,9 @@ export const Methods = {
   acceptPartyInvite: "AcceptPartyInvite",
   declinePartyInvite: "DeclinePartyInvite",
   leaveParty: "LeaveParty",
+  kickFromParty: "KickFromParty",
+  promotePartyLeader: "PromotePartyLeader",
+  disbandParty: "DisbandParty",
   getParty: "GetParty",
   sendChat: "SendChat",
 } as const;

@@ -75,6 +75,8 @@ export class InventoryPanel {
   }
 }
 
+const noParty: PartyInfo = { partyId: "", leaderId: "", members: [], maxSize: 0 };
+
 export class PartyPanel {
   private readonly members = byId("party-members");
   private readonly nameInput = byId<HTMLInputElement>("party-name");
@@ -84,6 +86,8 @@ export class PartyPanel {
   constructor(
     private readonly connection: GameConnection,
     private readonly report: Report,
+    /** The id of the character being played: its leader sees Lead and Kick beside the others, and Disband. */
+    private readonly selfId: () => string | undefined,
   ) {
     byId<HTMLFormElement>("party-form").addEventListener("submit", (e) => {
       e.preventDefault();
@@ -91,7 +95,8 @@ export class PartyPanel {
     });
     byId("party-accept").addEventListener("click", () => void this.answer(true));
     byId("party-decline").addEventListener("click", () => void this.answer(false));
-    byId("party-leave").addEventListener("click", () => void this.leave());
+    byId("party-leave").addEventListener("click", () => void this.change(Methods.leaveParty, "could not leave the party"));
+    byId("party-disband").addEventListener("click", () => void this.change(Methods.disbandParty, "could not disband the party"));
   }
 
   toggle(): void {
@@ -101,15 +106,24 @@ export class PartyPanel {
   render(party: PartyInfo): void {
     this.party = party.partyId ? party : undefined;
     const members = this.party?.members ?? [];
+    const leading = members.length > 0 && party.leaderId === this.selfId();
     this.members.replaceChildren(...members.map((m) => {
-      const row = el("li", `${m.id === party.leaderId ? "★ " : ""}${m.name}`, "member");
+      const row = el("li", undefined, "member");
       row.dataset.name = m.name;
+      row.append(el("span", `${m.id === party.leaderId ? "★ " : ""}${m.name}`));
+      if (leading && m.id !== party.leaderId) {
+        row.append(
+          button("Lead", () => void this.change(Methods.promotePartyLeader, `could not make ${m.name} the leader`, m.name), "promote"),
+          button("Kick", () => void this.change(Methods.kickFromParty, `could not remove ${m.name}`, m.name), "kick"),
+        );
+      }
       return row;
     }));
     if (members.length === 0) {
       this.members.append(el("li", "Not in a party.", "hint"));
     }
     show(byId("party-leave"), members.length > 0);
+    show(byId("party-disband"), leading);
   }
 
   invited(invite: PartyInviteInfo): void {
@@ -155,12 +169,13 @@ export class PartyPanel {
     }
   }
 
-  private async leave(): Promise<void> {
-    const result = await this.connection.invoke<PartyInfo>(Methods.leaveParty);
+  /** Leave, disband, kick or promote: the answer is the party now (empty after leaving or disbanding). */
+  private async change(method: string, failure: string, ...args: unknown[]): Promise<void> {
+    const result = await this.connection.invoke<PartyInfo>(method, ...args);
     if (result.ok) {
-      this.render({ partyId: "", leaderId: "", members: [], maxSize: 0 });
+      this.render(result.value ?? noParty);
     } else {
-      this.report(result.error, "could not leave the party");
+      this.report(result.error, failure);
     }
   }
 }

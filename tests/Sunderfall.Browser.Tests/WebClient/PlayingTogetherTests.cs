@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Playwright;
 using Sunderfall.Browser.Tests.Infrastructure;
 using Sunderfall.IntegrationTests.Infrastructure;
 using Xunit;
@@ -7,7 +8,8 @@ namespace Sunderfall.Browser.Tests.WebClient;
 
 /// <summary>
 /// Two people play the browser client together on a real cluster in real Chromium: they sign up, create characters,
-/// see each other walk, fight, loot, form a party and talk. A screenshot of the game is kept as an artifact.
+/// see each other walk, fight, loot, form a party and talk, then hand over the lead, kick and disband. A screenshot of
+/// the game is kept as an artifact.
 /// </summary>
 [Collection(WebClusterDefinition.Name)]
 public sealed class PlayingTogetherTests(WebCluster web)
@@ -62,6 +64,21 @@ public sealed class PlayingTogetherTests(WebCluster web)
             Assert.Contains("Lead the way", await ash.Page.InnerTextAsync("#chat-log"), StringComparison.Ordinal);
 
             await ash.ScreenshotAsync("sunderfall-game");
+
+            // A hands the lead to B with the Lead button beside B's name; B, leading now, removes A with Kick, then
+            // disbands what is left.
+            var bramLeads = $"s => s.party && s.party.members.some(m => m.id === s.party.leaderId && m.name === '{bram.CharacterName}')";
+            await ash.Page.ClickAsync($"#party-members li[data-name='{bram.CharacterName}'] button.promote");
+            await bram.WaitForAsync(bramLeads, "lead the party");
+            await ash.WaitForAsync(bramLeads, "see B lead the party");
+            await ash.Page.Locator("#party-members button.kick").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            await bram.Page.ClickAsync($"#party-members li[data-name='{ash.CharacterName}'] button.kick");
+            await ash.WaitForAsync("s => !s.party", "be removed from the party");
+            await bram.WaitForAsync("s => s.party && s.party.members.length === 1", "see A removed");
+            await bram.Page.ClickAsync("#party-disband");
+            await bram.WaitForAsync("s => !s.party", "disband the party");
+            Assert.Contains("Not in a party", await bram.Page.InnerTextAsync("#party-members"), StringComparison.Ordinal);
+
             Assert.Empty(ash.PageErrors);
             Assert.Empty(bram.PageErrors);
         }

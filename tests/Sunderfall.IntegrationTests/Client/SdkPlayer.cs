@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Sunderfall.Client;
 using Sunderfall.IntegrationTests.Infrastructure;
 using Sunderfall.Protocol.Characters;
+using Sunderfall.Protocol.Combat;
 using Sunderfall.Protocol.Errors;
 using Sunderfall.Protocol.Social;
 using Sunderfall.Protocol.World;
@@ -26,6 +27,15 @@ public sealed class SdkPlayer : IAsyncDisposable
         client.ChatReceived += (_, line) => Chats.Enqueue(line);
         client.PartyInvited += (_, invite) => PartyInvites.Enqueue(invite);
         client.PartyChanged += (_, party) => PartyChanges.Enqueue(party);
+        client.CombatReceived += (_, combat) =>
+        {
+            foreach (var e in combat.Events)
+            {
+                CombatEvents.Enqueue(e);
+            }
+        };
+        client.VitalsChanged += (_, vitals) => Vitals.Enqueue(vitals);
+        client.RewardReceived += (_, reward) => Rewards.Enqueue(reward);
         client.TokensChanged += (_, _) => Interlocked.Increment(ref tokenChanges);
         client.WorldUpdated += (_, update) => Interlocked.Exchange(ref lastAck, update.AckInput);
     }
@@ -57,17 +67,26 @@ public sealed class SdkPlayer : IAsyncDisposable
 
     public ConcurrentQueue<PartyInfo> PartyChanges { get; } = new();
 
+    public ConcurrentQueue<CombatEventInfo> CombatEvents { get; } = new();
+
+    public ConcurrentQueue<Vitals> Vitals { get; } = new();
+
+    public ConcurrentQueue<RewardInfo> Rewards { get; } = new();
+
     /// <summary>How many times the client raised TokensChanged (register or login included).</summary>
     public int TokenChanges => Volatile.Read(ref tokenChanges);
 
     /// <summary>The AckInput of the last WorldUpdated.</summary>
     public long LastAck => Interlocked.Read(ref lastAck);
 
-    /// <summary>Registers a new account through the SDK (which signs it in) and connects to the hub.</summary>
-    public static async Task<SdkPlayer> ConnectedAsync(GameCluster cluster, SunderfallClientOptions? options = null)
+    /// <summary>
+    /// Registers a new account through the SDK (which signs it in) and connects to the hub, at the cluster's frontend
+    /// or at <paramref name="url"/> (a link in front of it).
+    /// </summary>
+    public static async Task<SdkPlayer> ConnectedAsync(GameCluster cluster, SunderfallClientOptions? options = null, string? url = null)
     {
         var username = GameClient.UniqueName("sdk");
-        var client = new SunderfallClient(new Uri(cluster.Frontend.HttpUrl), options);
+        var client = new SunderfallClient(new Uri(url ?? cluster.Frontend.HttpUrl), options);
         var player = new SdkPlayer(client, username);
         try
         {
@@ -83,9 +102,9 @@ public sealed class SdkPlayer : IAsyncDisposable
     }
 
     /// <summary>A connected player with a new character in the world.</summary>
-    public static async Task<SdkPlayer> PlayingAsync(GameCluster cluster, string prefix, SunderfallClientOptions? options = null)
+    public static async Task<SdkPlayer> PlayingAsync(GameCluster cluster, string prefix, SunderfallClientOptions? options = null, string? url = null)
     {
-        var player = await ConnectedAsync(cluster, options);
+        var player = await ConnectedAsync(cluster, options, url);
         try
         {
             player.Character = (await player.Client.CreateCharacterAsync(GameClient.UniqueName(prefix), "warrior")).ValueOrThrow();

@@ -6,7 +6,8 @@ namespace Sunderfall.IntegrationTests.Client;
 
 /// <summary>
 /// The client SDK keeping a session alive: the frontend process is killed under it and a new one started on the same
-/// address; the token is refreshed under a live connection.
+/// address, or the client's network drops for 27 s; the token is refreshed under a live connection. Each resume test
+/// walks away from the spawn first and checks the character comes back where it stood.
 /// </summary>
 public sealed class SdkReconnectTests(SdkClusterFixture fixture) : IClassFixture<SdkClusterFixture>
 {
@@ -18,24 +19,12 @@ public sealed class SdkReconnectTests(SdkClusterFixture fixture) : IClassFixture
     public async Task FrontendRestart_ReconnectsByItself_AndResumesInTheSameZoneAndPlace_WithoutSigningInAgain()
     {
         await using var player = await SdkPlayer.PlayingAsync(Cluster, "Back");
-        await player.Client.MoveAsync(1f, 0f);
-        Assert.True(await GameClient.EventuallyAsync(() => player.Client.World.Self is { X: > 520f }, Wait), "the character never walked");
-        await player.Client.MoveAsync(0f, 0f);
-        var stood = await player.WaitUntilStillAsync(Wait);
+        var stood = await WalkAwayFromSpawnAsync(player);
 
         await Cluster.RestartFrontendAsync(SdkClusterFixture.FrontendSettings);
 
-        Assert.True(await GameClient.EventuallyAsync(() => !player.Resumes.IsEmpty, TimeSpan.FromSeconds(60)), $"never resumed; states: {string.Join(", ", player.States)}");
-        var resumed = Assert.Single(player.Resumes);
-        Assert.Equal(player.Zone.ZoneId, resumed.ZoneId);
-        Assert.Equal(player.Zone.ZoneId, player.Client.World.Zone?.ZoneId);
+        await AssertResumedWhereItStoodAsync(player, stood);
         Assert.Contains(player.States, s => s.Current == ConnectionState.Reconnecting);
-        Assert.Equal(ConnectionState.Connected, player.Client.State);
-        Assert.True(await GameClient.EventuallyAsync(() => player.Client.World.Self is not null, Wait), "the resumed client never saw itself");
-        var self = player.Client.World.Self!.Value;
-        Assert.True(Distance(stood, (self.X, self.Y)) <= 2f, $"stood at {stood}, resumed at ({self.X}, {self.Y})");
-        Assert.True(player.Client.IsSignedIn);
-        Assert.Empty(player.ResumeFailures);
 
         // Someone entering now sees the resumed character where it stood, and sees it walk on.
         await using var watcher = await SdkPlayer.PlayingAsync(Cluster, "Look");
@@ -55,17 +44,32 @@ public sealed class SdkReconnectTests(SdkClusterFixture fixture) : IClassFixture
     {
         var options = new SunderfallClientOptions { QuickReconnectWindow = TimeSpan.FromSeconds(1), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
         await using var player = await SdkPlayer.PlayingAsync(Cluster, "Wait", options);
-        Assert.True(await GameClient.EventuallyAsync(() => player.Client.World.Self is not null, Wait));
-        var stood = await player.WaitUntilStillAsync(Wait);
+        var stood = await WalkAwayFromSpawnAsync(player);
 
         await Cluster.RestartFrontendAsync(SdkClusterFixture.FrontendSettings, downtime: TimeSpan.FromSeconds(5));
 
-        Assert.True(await GameClient.EventuallyAsync(() => !player.Resumes.IsEmpty, TimeSpan.FromSeconds(60)), $"never resumed; states: {string.Join(", ", player.States)}");
-        Assert.Equal(player.Zone.ZoneId, Assert.Single(player.Resumes).ZoneId);
+        await AssertResumedWhereItStoodAsync(player, stood);
         Assert.DoesNotContain(player.States, s => s.Current == ConnectionState.Disconnected);
-        Assert.True(await GameClient.EventuallyAsync(() => player.Client.World.Self is not null, Wait));
-        var self = player.Client.World.Self!.Value;
-        Assert.True(Distance(stood, (self.X, self.Y)) <= 2f, $"stood at {stood}, resumed at ({self.X}, {self.Y})");
+    }
+
+    [Fact]
+    public async Task NetworkDropOf27Seconds_ResumesInTheSameZoneAndPlace_WithoutSigningInAgain()
+    {
+        // The client's network goes away while the frontend stays up: the frontend sees the connection fail and takes
+        // the character out of the world, saving where it stood; the client, with its default options, keeps trying.
+        using var link = DroppableLink.To(Cluster.Frontend.HttpUrl);
+        await using var player = await SdkPlayer.PlayingAsync(Cluster, "Drop", url: link.HttpUrl);
+        var stood = await WalkAwayFromSpawnAsync(player);
+
+        link.Cut();
+        await Task.Delay(NetworkDrop);
+        var stateAtTheEndOfTheDrop = player.Client.State;
+        link.Restore();
+
+        Assert.Equal(ConnectionState.Reconnecting, stateAtTheEndOfTheDrop);
+        await AssertResumedWhereItStoodAsync(player, stood);
+        Assert.DoesNotContain(player.States, s => s.Current == ConnectionState.Disconnected);
+        Assert.True((await player.Client.GetCharacterSheetAsync()).Ok);
     }
 
     [Fact]
@@ -91,6 +95,42 @@ public sealed class SdkReconnectTests(SdkClusterFixture fixture) : IClassFixture
         // A new connection is opened with the refreshed token, and the character is re-entered on it.
         await Cluster.RestartFrontendAsync(SdkClusterFixture.FrontendSettings);
         Assert.True(await GameClient.EventuallyAsync(() => !player.Resumes.IsEmpty, TimeSpan.FromSeconds(60)), $"never resumed; states: {string.Join(", ", player.States)}");
+    }
+
+    // The issue asks for a resume after a drop of up to 30 s; 27 s leaves room for the reconnection attempt that
+    // notices the network is back (SignalR tries every 5 s by then).
+    private static readonly TimeSpan NetworkDrop = TimeSpan.FromSeconds(27);
+
+    // Walks east until the character is well away from where it entered (a resume at the spawn must not pass), stops,
+    // and returns where it stands.
+    private static async Task<(float X, float Y)> WalkAwayFromSpawnAsync(SdkPlayer player)
+    {
+        Assert.True(await GameClient.EventuallyAsync(() => player.Client.World.Self is not null, Wait), "the client never saw itself");
+        var spawn = (player.Client.World.Self!.Value.X, player.Client.World.Self.Value.Y);
+        await player.Client.MoveAsync(1f, 0f);
+        var walked = await GameClient.EventuallyAsync(() => player.Client.World.Self is { } self && self.X > spawn.X + 20f, Wait);
+        await player.Client.MoveAsync(0f, 0f);
+        Assert.True(walked, $"the character never walked away from {spawn}");
+        var stood = await player.WaitUntilStillAsync(Wait);
+        Assert.True(Distance(spawn, stood) > 20f, $"entered at {spawn}, stands at {stood}");
+        return stood;
+    }
+
+    // The client reconnected and re-entered by itself (no sign-in) into the same zone, where the character stood.
+    private static async Task AssertResumedWhereItStoodAsync(SdkPlayer player, (float X, float Y) stood)
+    {
+        Assert.True(
+            await GameClient.EventuallyAsync(() => !player.Resumes.IsEmpty, TimeSpan.FromSeconds(60)),
+            $"never resumed; states: {string.Join(", ", player.States)}");
+        Assert.Equal(player.Zone.ZoneId, Assert.Single(player.Resumes).ZoneId);
+        Assert.Equal(player.Zone.ZoneId, player.Client.World.Zone?.ZoneId);
+        Assert.Equal(ConnectionState.Connected, player.Client.State);
+        Assert.True(await GameClient.EventuallyAsync(() => player.Client.World.Self is not null, Wait), "the resumed client never saw itself");
+        var self = player.Client.World.Self!.Value;
+        Assert.True(Distance(stood, (self.X, self.Y)) <= 2f, $"stood at {stood}, resumed at ({self.X}, {self.Y})");
+        Assert.True(player.Client.IsSignedIn);
+        Assert.Empty(player.ResumeFailures);
+        Assert.Empty(player.SessionCloses);
     }
 
     private static float Distance((float X, float Y) a, (float X, float Y) b) => MathF.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
