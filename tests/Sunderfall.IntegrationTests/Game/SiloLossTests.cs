@@ -86,9 +86,11 @@ public sealed class SiloLossTests : IAsyncLifetime
         var row = await cluster.ReadCharacterRowAsync(character.Name);
         Assert.Equal(zone.ZoneId, row!.Value.GetProperty("ZoneId").GetString());
 
+        // Walks like a client: an input sent while the cluster is still settling can be refused (Unavailable) and is
+        // sent again, as the portal tests do.
         var here = traveller.Self()!.Value;
-        await traveller.MoveAsync(0f, 1f);
-        Assert.True(await GameClient.EventuallyAsync(() => traveller.Self() is { } now && now.Y > here.Y + 2f, wait), "the traveller cannot move");
+        var moved = await traveller.WalkUntilAsync(0f, 1f, () => traveller.Self() is { } now && now.Y > here.Y + 2f, wait);
+        Assert.True(moved, $"the traveller cannot move: from {here} to {traveller.Self()}, errors: {string.Join("; ", traveller.Errors.Select(e => $"{e.Code} {e.Message}"))}");
         await traveller.MoveAsync(0f, 0f);
 
         var inStart = (await cluster.ZoneStatusAsync(start.ZoneId)).Players;
