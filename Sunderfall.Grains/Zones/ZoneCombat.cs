@@ -198,7 +198,7 @@ public sealed class ZoneCombat
             }
 
             var result = encounter.Resolve(tick, player.NetId, ability, player.Profile.Power, [.. struck.Select(m => (m.NetId, Armor(m)))]);
-            output.Uses.Add((player.PlayerId, ability.Id, target.NetId, encounter.Id, result.Amounts.Sum()));
+            output.Uses.Add((player.PlayerId, ability.Id, target.NetId, null, encounter.Id, result.Amounts.Sum()));
             for (var i = 0; i < struck.Count; i++)
             {
                 var monster = struck[i];
@@ -228,7 +228,7 @@ public sealed class ZoneCombat
         var encounter = fights.FirstOrDefault() ?? Start(tick);
         encounter.AddParticipant(healer.PlayerId, healer.NetId, healer.Name);
         var result = encounter.Resolve(tick, healer.NetId, ability, healer.Profile.Power, [.. healed.Select(p => (p.NetId, 0))]);
-        output.Uses.Add((healer.PlayerId, ability.Id, target.NetId, encounter.Id, result.Amounts.Sum()));
+        output.Uses.Add((healer.PlayerId, ability.Id, target.NetId, playersByNetId[target.NetId].PlayerId, encounter.Id, result.Amounts.Sum()));
         for (var i = 0; i < healed.Count; i++)
         {
             var patient = healed[i];

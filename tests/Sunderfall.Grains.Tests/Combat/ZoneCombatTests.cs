@@ -107,7 +107,7 @@ public sealed class ZoneCombatTests
         Assert.Equal((netId, arena.Dummy, "strike"), (damage.SourceNetId, damage.TargetNetId, damage.AbilityId));
         Assert.InRange(damage.Amount, 1, 30);
         Assert.Contains(result.Moved, m => m.NetId == arena.Dummy && m.Health == 1000 - damage.Amount);
-        Assert.Contains(result.Combat.Uses, u => u.PlayerId == player && u.AbilityId == "strike" && u.Amount == damage.Amount);
+        Assert.Contains(result.Combat.Uses, u => u.PlayerId == player && u.AbilityId == "strike" && u.Amount == damage.Amount && u.TargetPlayerId is null);
     }
 
     [Fact]
@@ -197,19 +197,22 @@ public sealed class ZoneCombatTests
     }
 
     [Fact]
-    public void Mend_HealsAnAllyUpToItsMaximumHealth()
+    public void Mend_HealsAnAllyUpToItsMaximumHealth_AndTheUseNamesTheAllyHealed()
     {
         var arena = new Arena(biting: true);
         var (healer, healerNet) = arena.Join(new WorldPosition(Arena.DummyAt.X - 15f, Arena.DummyAt.Y));
-        var (_, victimNet) = arena.Join();
+        var (victim, victimNet) = arena.Join();
         arena.StepUntil(r => r.Combat.Events.Exists(e => e.Kind == CombatEventKind.Damage && e.TargetNetId == victimNet));
 
         Assert.Null(arena.Use(healer, "mend", victimNet));
-        var heal = arena.StepUntil(r => r.Combat.Events.Exists(e => e.Kind == CombatEventKind.Heal))[^1]
-            .Combat.Events.First(e => e.Kind == CombatEventKind.Heal);
+        var landed = arena.StepUntil(r => r.Combat.Events.Exists(e => e.Kind == CombatEventKind.Heal))[^1].Combat;
+        var heal = landed.Events.First(e => e.Kind == CombatEventKind.Heal);
 
         Assert.Equal((healerNet, victimNet), (heal.SourceNetId, heal.TargetNetId));
         Assert.InRange(heal.Amount, 1, 40);
+        // What the transaction log's target_id is filled from.
+        var use = Assert.Single(landed.Uses, u => u.PlayerId == healer);
+        Assert.Equal(("mend", victim), (use.AbilityId, use.TargetPlayerId));
     }
 
     [Fact]
