@@ -151,9 +151,12 @@ public sealed class ZoneCombat
         player.Pending = null;
         var ability = pending.Ability;
         var target = TargetOf(player, ability, pending.TargetNetId);
-        if (AbilityChecks.Check(player, ability, target, tick, tickSeconds, resolving: true) is not null)
+        if (AbilityChecks.Check(player, ability, target, tick, tickSeconds, resolving: true) is { } refused)
         {
-            // The target died or walked away since the request was accepted: the use fizzles, nothing is spent.
+            // The target died or walked away since the request was accepted: the use fizzles, nothing is spent, and the
+            // player hears why (the request itself was answered as accepted).
+            output.Fizzles.Add(new PlayerNotice(player.PlayerId, PlayerNoticeKind.AbilityFizzled, player.NetId, player.Position,
+                refused with { Message = $"{ability.Id} did not land: {refused.Message}" }));
             return;
         }
 

@@ -12,6 +12,9 @@ public sealed class ZoneCombatOutput
 
     public List<PlayerNotice> Vitals { get; } = [];
 
+    /// <summary>Players whose accepted ability use did not land, each with the refusal (AbilityFizzled notices).</summary>
+    public List<PlayerNotice> Fizzles { get; } = [];
+
     /// <summary>
     /// Players' ability uses that landed: who, which ability, on which net id (and which character, when the target is a
     /// player: the healed ally, or the healer itself), in which encounter, and the damage or healing done.
@@ -32,6 +35,7 @@ public sealed class ZoneCombatOutput
         Events.Clear();
         Finished.Clear();
         Vitals.Clear();
+        Fizzles.Clear();
         Uses.Clear();
         Kills.Clear();
         Deaths.Clear();

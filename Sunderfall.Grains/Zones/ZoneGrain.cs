@@ -213,11 +213,11 @@ public sealed class ZoneGrain(
             }
         }
 
-        foreach (var vitals in result.Combat.Vitals)
+        foreach (var notice in result.Combat.Vitals.Concat(result.Combat.Fizzles))
         {
-            if (members.TryGetValue(vitals.PlayerId, out var member))
+            if (members.TryGetValue(notice.PlayerId, out var member))
             {
-                NoticeFor(member.FrontendId)?.Add(vitals);
+                NoticeFor(member.FrontendId)?.Add(notice);
             }
         }
 
