@@ -165,6 +165,10 @@ public sealed class ZoneFeed(IHubContext<GameHub> hub, IClusterClient client, Co
             case PlayerNoticeKind.Vitals when notice.Vitals is { } vitals && session.ZoneId == zoneId:
                 _ = Send(session.ConnectionId, HubNames.VitalsEvent, WireMapping.ToWire(vitals));
                 break;
+            case PlayerNoticeKind.AbilityFizzled when notice.Error is { } error:
+                // Told as the refusal it is: the use was accepted when asked, but did not land at the tick.
+                _ = Send(session.ConnectionId, HubNames.ErrorEvent, WireMapping.ToWire(error));
+                break;
             case PlayerNoticeKind.Correction when notice.Error is { } error:
                 _ = Send(session.ConnectionId, HubNames.CorrectionEvent, new MoveCorrection
                 {

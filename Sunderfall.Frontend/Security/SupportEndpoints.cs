@@ -6,6 +6,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Audit;
+using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.ServiceDefaults.Clustering;
 
 namespace Sunderfall.Frontend.Security;
@@ -13,7 +14,7 @@ namespace Sunderfall.Frontend.Security;
 /// <summary>
 /// Support queries for moderators (docs/support.md): a player's transaction log over a time range, one encounter with
 /// its grants and their delivery, and an on-demand run of the resource reconciliation (the silos also run it on a
-/// timer). Every call is audited.
+/// timer); for admins only, the replay of an encounter from its seed. Every call is audited.
 /// </summary>
 internal static class SupportEndpoints
 {
@@ -22,6 +23,9 @@ internal static class SupportEndpoints
 
     /// <summary>Audit action of a moderator reading an encounter; the target is the encounter.</summary>
     public const string EncounterViewedAction = "admin.encounter_viewed";
+
+    /// <summary>Audit action of an admin replaying an encounter; the target is the encounter, details hold the outcome.</summary>
+    public const string EncounterReplayedAction = "admin.encounter_replayed";
 
     /// <summary>Audit action of a moderator running the reconciliation; details hold the counts found.</summary>
     public const string ReconcileRunAction = "admin.reconcile_run";
@@ -52,6 +56,12 @@ internal static class SupportEndpoints
     /// <summary>One player's grant from an encounter; <paramref name="DeliveredAt"/> is null while it is still owed.</summary>
     internal sealed record GrantRow(
         Guid PlayerId, long Experience, long Gold, JsonElement Items, DateTimeOffset EarnedAt, DateTimeOffset CommittedAt, DateTimeOffset? DeliveredAt, bool Delivered);
+
+    /// <summary>
+    /// The result of GET /api/admin/encounters/{id}/replay: whether replaying the committed record from its seed rolled
+    /// every amount and reward it holds, and if not the first difference.
+    /// </summary>
+    internal sealed record ReplayReport(Guid EncounterId, bool Identical, string? FirstDifference);
 
     /// <summary>The result of POST /api/admin/reconcile.</summary>
     internal sealed record ReconcileReport(DateTimeOffset CheckedAt, int NewFlags, IReadOnlyList<DiscrepancyRow> Discrepancies);
@@ -110,6 +120,24 @@ internal static class SupportEndpoints
                 ? AuthEndpoints.Error(AuthErrorCode.NotFound, $"no encounter {encounterId} was committed")
                 : Results.Json(report);
         });
+        admin.MapGet("/encounters/{id}/replay", async (string id, IClusterClient cluster, AuditLog audit, ClaimsPrincipal user, HttpContext http) =>
+        {
+            if (!Guid.TryParse(id, CultureInfo.InvariantCulture, out var encounterId))
+            {
+                return AuthEndpoints.Error(AuthErrorCode.InvalidArgument, "id must be an encounter id (a GUID)");
+            }
+
+            // Replayed by the encounter's grain, on a silo: the rolls need the content the silos run.
+            var replay = await cluster.GetGrain<ICombatEncounterGrain>(encounterId).ReplayAsync();
+            audit.Append(new AuditEvent(EncounterReplayedAction, AuthEndpoints.AccountIdOf(user), user.Identity?.Name, id, ClientAddress.Of(http),
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["outcome"] = !replay.Found ? "not_found" : replay.Identical ? "identical" : "different",
+                }));
+            return replay.Found
+                ? Results.Json(new ReplayReport(encounterId, replay.Identical, replay.FirstDifference))
+                : AuthEndpoints.Error(AuthErrorCode.NotFound, $"no encounter {encounterId} was committed");
+        }).RequireAuthorization(AccountPolicies.Admin);
         admin.MapPost("/reconcile", async (NpgsqlDataSource database, IOptions<ClusteringOptions> cluster, AuditLog audit, TimeProvider clock,
             ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
         {

@@ -11,4 +11,9 @@ public enum PlayerNoticeKind
     Correction = 3,
     /// <summary>The player's own health, resource, death or cast changed: see <see cref="PlayerNotice.Vitals"/>.</summary>
     Vitals = 4,
+    /// <summary>
+    /// An ability use accepted earlier did not land when it resolved (its target died or walked out of range, or the
+    /// caster did); <see cref="PlayerNotice.Error"/> says why. Nothing was paid.
+    /// </summary>
+    AbilityFizzled = 5,
 }

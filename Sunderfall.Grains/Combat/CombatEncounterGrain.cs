@@ -6,6 +6,7 @@ using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Grains.Rewards;
+using Sunderfall.Grains.Transactions;
 
 namespace Sunderfall.Grains.Combat;
 
@@ -38,7 +39,7 @@ public sealed class CombatEncounterGrain(
         try
         {
             var json = JsonSerializer.Serialize(record, RecordJson);
-            var fresh = await ledger.CommitAsync(new EncounterCommit(Id, record.ZoneId, record.EndedAt, json, record.Grants));
+            var fresh = await ledger.CommitAsync(new EncounterCommit(Id, record.ZoneId, record.EndedAt, json, record.Grants, EndedLog(record)));
             logger.LogInformation("Encounter {Encounter} in {Zone}: {Outcome} with {Grants} grants",
                 Id, record.ZoneId, fresh ? "committed" : "already committed", record.Grants.Count);
         }
@@ -59,6 +60,18 @@ public sealed class CombatEncounterGrain(
             _ = GrainFactory.GetGrain<IPlayerGrain>(grant.PlayerId).CollectRewardsAsync();
         }
     }
+
+    /// <summary>One combat.encounter entry per player who took part, committed with the encounter.</summary>
+    private List<TransactionEntry> EndedLog(EncounterRecord record) =>
+        [.. record.Participants.Select(p => new TransactionEntry(record.EndedAt, TransactionKinds.EncounterEnded, p.PlayerId, null, Id, record.ZoneId,
+            new Dictionary<string, object?>
+            {
+                ["kills"] = record.Kills.Select(k => k.MonsterId).ToList(),
+                ["participants"] = record.Participants.Count,
+                ["hits"] = record.Hits.Count,
+                ["rewarded"] = record.Grants.Count,
+                ["ticks"] = record.EndTick - record.StartTick,
+            }))];
 
     public async Task<EncounterRecord?> GetAsync()
     {

@@ -15,6 +15,12 @@ public static class EncounterReplayer
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(content);
+        // A record read back from the encounters table may lack a list (written by hand, or by an older version).
+        if (record.Hits is null || record.Kills is null || record.Grants is null)
+        {
+            return Different("the record lacks its hits, kills or grants and cannot be replayed");
+        }
+
         var random = new Random(record.Seed);
         for (var h = 0; h < record.Hits.Count; h++)
         {

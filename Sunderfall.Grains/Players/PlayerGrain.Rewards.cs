@@ -10,6 +10,8 @@ namespace Sunderfall.Grains.Players;
 
 // Rewards, applied exactly once: the ledger holds what is owed until it is marked delivered, and the ids in
 // PlayerState.AppliedGrantIds, saved together with what the grants gave, keep a repeated delivery from applying twice.
+// Their reward.applied (and progress.level) log entries are written by the ledger in the transaction that marks them
+// delivered, from what PlayerState.AppliedGrants saved: once, whichever delivery gets to mark them.
 public sealed partial class PlayerGrain
 {
     public async Task CollectRewardsAsync()
@@ -46,8 +48,17 @@ public sealed partial class PlayerGrain
         {
             if (!state.State.AppliedGrantIds.Contains(grant.GrantId))
             {
-                applied.Add(Apply(grant, bag));
+                var reward = Apply(grant, bag);
+                applied.Add(reward);
                 state.State.AppliedGrantIds.Add(grant.GrantId);
+                state.State.AppliedGrants.Add(new AppliedGrantState
+                {
+                    GrantId = grant.GrantId,
+                    AppliedAt = clock.GetUtcNow(),
+                    LevelBefore = reward.LevelBefore,
+                    LevelAfter = reward.LevelAfter,
+                    Overflowed = reward.Overflowed,
+                });
             }
         }
 
@@ -65,7 +76,7 @@ public sealed partial class PlayerGrain
         {
             try
             {
-                await ledger.MarkDeliveredAsync(grant.EncounterId, grant.PlayerId);
+                await ledger.MarkDeliveredAsync(grant.EncounterId, grant.PlayerId, AppliedLog(grant));
                 delivered.Add(grant.GrantId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -77,6 +88,7 @@ public sealed partial class PlayerGrain
 
         // A grant marked delivered is never delivered again, so its id need not be kept; saved with the next write.
         state.State.AppliedGrantIds.RemoveAll(delivered.Contains);
+        state.State.AppliedGrants.RemoveAll(a => delivered.Contains(a.GrantId));
     }
 
     private AppliedReward Apply(RewardGrant grant, Bag bag)
@@ -100,24 +112,6 @@ public sealed partial class PlayerGrain
     {
         foreach (var reward in applied)
         {
-            var grant = reward.Grant;
-            Record(TransactionKinds.RewardApplied, new()
-            {
-                ["grant"] = grant.GrantId,
-                ["experience"] = grant.Experience,
-                ["gold"] = grant.Gold,
-                ["items"] = grant.Items.Select(i => new Dictionary<string, object?> { ["item"] = i.ItemId, ["count"] = i.Count }).ToList(),
-                ["overflowed"] = reward.Overflowed,
-                ["level"] = reward.LevelAfter,
-            }, grant.EncounterId);
-            if (reward.LevelAfter != reward.LevelBefore)
-            {
-                Record(TransactionKinds.LevelUp, new() { ["from"] = reward.LevelBefore, ["to"] = reward.LevelAfter, ["grant"] = grant.GrantId }, grant.EncounterId);
-            }
-        }
-
-        foreach (var reward in applied)
-        {
             await DeliverAsync(new PlayerEvent(Id, PlayerEventKind.RewardGranted, Reward: reward.Grant, Sheet: savedSheet));
         }
 
@@ -125,6 +119,37 @@ public sealed partial class PlayerGrain
         {
             await PushProfileAsync();
         }
+    }
+
+    /// <summary>The log entries of an applied grant: reward.applied, and progress.level if it raised the level.</summary>
+    private List<TransactionEntry> AppliedLog(RewardGrant grant)
+    {
+        // Missing only for a grant applied by a version that did not keep it: logged with what is known now.
+        var outcome = state.State.AppliedGrants.Find(a => a.GrantId == grant.GrantId)
+            ?? new AppliedGrantState { GrantId = grant.GrantId, AppliedAt = clock.GetUtcNow(), LevelBefore = state.State.Level, LevelAfter = state.State.Level };
+        var entries = new List<TransactionEntry>
+        {
+            new(outcome.AppliedAt, TransactionKinds.RewardApplied, Id, null, grant.EncounterId, state.State.ZoneId, new Dictionary<string, object?>
+            {
+                ["grant"] = grant.GrantId,
+                ["experience"] = grant.Experience,
+                ["gold"] = grant.Gold,
+                ["items"] = grant.Items.Select(i => new Dictionary<string, object?> { ["item"] = i.ItemId, ["count"] = i.Count }).ToList(),
+                ["overflowed"] = outcome.Overflowed,
+                ["level"] = outcome.LevelAfter,
+            }),
+        };
+        if (outcome.LevelAfter != outcome.LevelBefore)
+        {
+            entries.Add(new(outcome.AppliedAt, TransactionKinds.LevelUp, Id, null, grant.EncounterId, state.State.ZoneId, new Dictionary<string, object?>
+            {
+                ["from"] = outcome.LevelBefore,
+                ["to"] = outcome.LevelAfter,
+                ["grant"] = grant.GrantId,
+            }));
+        }
+
+        return entries;
     }
 
     private sealed record AppliedReward(RewardGrant Grant, int LevelBefore, int LevelAfter, int Overflowed);

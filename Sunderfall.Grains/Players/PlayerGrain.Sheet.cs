@@ -46,6 +46,6 @@ public sealed partial class PlayerGrain
 
     private Bag NewBag() => new(state.State.Bag, state.State.Overflow, world.Value.BagCapacity, content.Items);
 
-    private void Record(string kind, Dictionary<string, object?> details, Guid? encounterId = null) =>
-        transactions.Append(new TransactionEntry(clock.GetUtcNow(), kind, Id, EncounterId: encounterId, ZoneId: state.State.ZoneId, Details: details));
+    private void Record(string kind, Dictionary<string, object?> details) =>
+        transactions.Append(new TransactionEntry(clock.GetUtcNow(), kind, Id, ZoneId: state.State.ZoneId, Details: details));
 }

@@ -4,7 +4,6 @@ using Sunderfall.Content;
 using Sunderfall.Grains.Faults;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Names;
-using Sunderfall.Grains.Interfaces.Parties;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Grains.Names;
@@ -18,7 +17,7 @@ namespace Sunderfall.Grains.Players;
 /// <summary>
 /// The durable character. Every change a player would miss (creation, zone changes, the position on leaving,
 /// experience, gold, items) is written before it is reported or acted on; the zone of record is the one in
-/// PostgreSQL. Split by concern: the world (this file), the character sheet, items, and rewards.
+/// PostgreSQL. Split by concern: the world (this file), the character sheet, items, rewards, and the party.
 /// </summary>
 public sealed partial class PlayerGrain(
     [PersistentState("player", GrainStorage.Game)] IPersistentState<PlayerState> state,
@@ -36,9 +35,6 @@ public sealed partial class PlayerGrain(
     // activation; the frontend's subscription renewal then re-enters the player.
     private (string Id, IZoneObserver Observer)? frontend;
 
-    // The party the character is in, as its party grain last said (the party grains hold the truth).
-    private Guid? partyId;
-
     private Guid Id => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -47,6 +43,8 @@ public sealed partial class PlayerGrain(
         {
             return;
         }
+
+        partyId = await ClaimedPartyAsync();
 
         // The bag's capacity or the items' stack sizes may have changed since the character was saved.
         if (NewBag().Settle())
@@ -124,6 +122,7 @@ public sealed partial class PlayerGrain(
         }
 
         state.State.ZoneId = await GrainFactory.GetGrain<IZoneDirectoryGrain>(template).AssignAsync(Id, state.State.ZoneId);
+        partyId = await ConfirmedPartyAsync();
         state.State.InWorld = true;
         state.State.WorldSession++;
         await SaveAsync();
@@ -210,17 +209,6 @@ public sealed partial class PlayerGrain(
     private CharacterSnapshot Snapshot() => new(
         Id, state.State.Name, state.State.Class, state.State.Level, state.State.ZoneId, new WorldPosition(state.State.X, state.State.Y),
         state.State.InWorld, state.State.WorldSession, state.State.OwnerAccountId);
-
-    public async Task OnPartyChangedAsync(PartySnapshot? party)
-    {
-        var before = partyId;
-        partyId = party?.PartyId;
-        await DeliverAsync(new PlayerEvent(Id, PlayerEventKind.PartyChanged, Party: party));
-        if (partyId != before)
-        {
-            await PushProfileAsync();
-        }
-    }
 
     public async Task<bool> DeliverAsync(PlayerEvent playerEvent)
     {

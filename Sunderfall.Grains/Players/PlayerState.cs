@@ -70,4 +70,12 @@ public sealed class PlayerState
     /// </summary>
     [Id(15)]
     public List<string> AppliedGrantIds { get; set; } = [];
+
+    /// <summary>
+    /// What each grant in <see cref="AppliedGrantIds"/> did, saved in the same write: its reward.applied and
+    /// progress.level log entries are written when it is marked delivered, which may be a later delivery that only
+    /// recognises it (the activation that applied it was lost). Missing for grants applied before it was kept.
+    /// </summary>
+    [Id(16)]
+    public List<AppliedGrantState> AppliedGrants { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using Sunderfall.Grains.Interfaces.Rewards;
+using Sunderfall.Grains.Transactions;
 
 namespace Sunderfall.Grains.Rewards;
 
@@ -11,16 +12,21 @@ namespace Sunderfall.Grains.Rewards;
 public interface IRewardLedger
 {
     /// <summary>
-    /// Commits the encounter and its grants (and their transaction log entries) in one transaction. Idempotent by
-    /// encounter id: returns false, changing nothing, if the encounter was committed before.
+    /// Commits the encounter and its grants (and their transaction log entries, with <see cref="EncounterCommit.Log"/>)
+    /// in one transaction. Idempotent by encounter id: returns false, changing nothing, if the encounter was committed
+    /// before.
     /// </summary>
     Task<bool> CommitAsync(EncounterCommit commit, CancellationToken cancellationToken = default);
 
     /// <summary>The player's grants that are committed and not yet marked delivered, oldest first.</summary>
     Task<IReadOnlyList<RewardGrant>> PendingGrantsAsync(Guid playerId, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks a grant delivered (applied and saved by the player grain); marking twice is harmless.</summary>
-    Task MarkDeliveredAsync(Guid encounterId, Guid playerId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Marks a grant delivered (applied and saved by the player grain) and, in the same transaction, writes
+    /// <paramref name="log"/> (its reward.applied and progress.level entries): the entries are written by the one call
+    /// that marks the grant, so exactly once. Marking again changes and writes nothing.
+    /// </summary>
+    Task MarkDeliveredAsync(Guid encounterId, Guid playerId, IReadOnlyList<TransactionEntry>? log = null, CancellationToken cancellationToken = default);
 
     /// <summary>Players holding grants committed more than <paramref name="olderThan"/> ago and still undelivered.</summary>
     Task<IReadOnlyList<Guid>> PlayersWithUndeliveredGrantsAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken = default);

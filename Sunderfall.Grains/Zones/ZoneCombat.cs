@@ -151,9 +151,12 @@ public sealed class ZoneCombat
         player.Pending = null;
         var ability = pending.Ability;
         var target = TargetOf(player, ability, pending.TargetNetId);
-        if (AbilityChecks.Check(player, ability, target, tick, tickSeconds, resolving: true) is not null)
+        if (AbilityChecks.Check(player, ability, target, tick, tickSeconds, resolving: true) is { } refused)
         {
-            // The target died or walked away since the request was accepted: the use fizzles, nothing is spent.
+            // The target died or walked away since the request was accepted: the use fizzles, nothing is spent, and the
+            // player hears why (the request itself was answered as accepted).
+            output.Fizzles.Add(new PlayerNotice(player.PlayerId, PlayerNoticeKind.AbilityFizzled, player.NetId, player.Position,
+                refused with { Message = $"{ability.Id} did not land: {refused.Message}" }));
             return;
         }
 
@@ -198,7 +201,7 @@ public sealed class ZoneCombat
             }
 
             var result = encounter.Resolve(tick, player.NetId, ability, player.Profile.Power, [.. struck.Select(m => (m.NetId, Armor(m)))]);
-            output.Uses.Add((player.PlayerId, ability.Id, target.NetId, encounter.Id, result.Amounts.Sum()));
+            output.Uses.Add((player.PlayerId, ability.Id, target.NetId, null, encounter.Id, result.Amounts.Sum()));
             for (var i = 0; i < struck.Count; i++)
             {
                 var monster = struck[i];
@@ -228,7 +231,7 @@ public sealed class ZoneCombat
         var encounter = fights.FirstOrDefault() ?? Start(tick);
         encounter.AddParticipant(healer.PlayerId, healer.NetId, healer.Name);
         var result = encounter.Resolve(tick, healer.NetId, ability, healer.Profile.Power, [.. healed.Select(p => (p.NetId, 0))]);
-        output.Uses.Add((healer.PlayerId, ability.Id, target.NetId, encounter.Id, result.Amounts.Sum()));
+        output.Uses.Add((healer.PlayerId, ability.Id, target.NetId, playersByNetId[target.NetId].PlayerId, encounter.Id, result.Amounts.Sum()));
         for (var i = 0; i < healed.Count; i++)
         {
             var patient = healed[i];

@@ -12,8 +12,14 @@ public sealed class ZoneCombatOutput
 
     public List<PlayerNotice> Vitals { get; } = [];
 
-    /// <summary>Players' ability uses that landed: who, which ability, on which net id, in which encounter, and the damage or healing done.</summary>
-    public List<(Guid PlayerId, string AbilityId, int TargetNetId, Guid? EncounterId, int Amount)> Uses { get; } = [];
+    /// <summary>Players whose accepted ability use did not land, each with the refusal (AbilityFizzled notices).</summary>
+    public List<PlayerNotice> Fizzles { get; } = [];
+
+    /// <summary>
+    /// Players' ability uses that landed: who, which ability, on which net id (and which character, when the target is a
+    /// player: the healed ally, or the healer itself), in which encounter, and the damage or healing done.
+    /// </summary>
+    public List<(Guid PlayerId, string AbilityId, int TargetNetId, Guid? TargetPlayerId, Guid? EncounterId, int Amount)> Uses { get; } = [];
 
     /// <summary>Monsters killed: which kind, in which encounter, by whom (the killing blow; Guid.Empty for none).</summary>
     public List<(string MonsterId, Guid EncounterId, Guid KillerId)> Kills { get; } = [];
@@ -29,6 +35,7 @@ public sealed class ZoneCombatOutput
         Events.Clear();
         Finished.Clear();
         Vitals.Clear();
+        Fizzles.Clear();
         Uses.Clear();
         Kills.Clear();
         Deaths.Clear();

@@ -230,11 +230,11 @@ public sealed class ZoneGrain(
             }
         }
 
-        foreach (var vitals in result.Combat.Vitals)
+        foreach (var notice in result.Combat.Vitals.Concat(result.Combat.Fizzles))
         {
-            if (members.TryGetValue(vitals.PlayerId, out var member))
+            if (members.TryGetValue(notice.PlayerId, out var member))
             {
-                NoticeFor(member.FrontendId)?.Add(vitals);
+                NoticeFor(member.FrontendId)?.Add(notice);
             }
         }
 
@@ -304,9 +304,9 @@ public sealed class ZoneGrain(
     // Combat facts go to the transaction log; finished encounters are handed to their grains to commit.
     private void Record(ZoneCombatOutput fought, DateTimeOffset now)
     {
-        foreach (var (playerId, abilityId, targetNetId, encounterId, amount) in fought.Uses)
+        foreach (var (playerId, abilityId, targetNetId, targetPlayerId, encounterId, amount) in fought.Uses)
         {
-            transactions.Append(new TransactionEntry(now, TransactionKinds.AbilityUsed, playerId, null, encounterId, ZoneId,
+            transactions.Append(new TransactionEntry(now, TransactionKinds.AbilityUsed, playerId, targetPlayerId, encounterId, ZoneId,
                 new Dictionary<string, object?> { ["ability"] = abilityId, ["target"] = targetNetId, ["amount"] = amount }));
         }
 

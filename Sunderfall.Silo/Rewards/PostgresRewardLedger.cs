@@ -53,12 +53,25 @@ public sealed class PostgresRewardLedger(NpgsqlDataSource dataSource) : IRewardL
             }
         }
 
-        if (commit.Grants.Count > 0)
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(GrantsCommand(commit));
-            batch.BatchCommands.Add(LogCommand(commit));
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            if (commit.Grants.Count > 0)
+            {
+                batch.BatchCommands.Add(GrantsCommand(commit));
+                batch.BatchCommands.Add(LogCommand(commit));
+            }
+
+            if (commit.Log is { Count: > 0 } log)
+            {
+                var entries = new NpgsqlBatchCommand($"INSERT INTO transaction_log {EntryColumns} SELECT * FROM {EntriesSource}");
+                AddEntries(entries.Parameters, log);
+                batch.BatchCommands.Add(entries);
+            }
+
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -92,15 +105,33 @@ public sealed class PostgresRewardLedger(NpgsqlDataSource dataSource) : IRewardL
     }
 
     /// <inheritdoc/>
-    public async Task MarkDeliveredAsync(Guid encounterId, Guid playerId, CancellationToken cancellationToken = default)
+    public async Task MarkDeliveredAsync(
+        Guid encounterId, Guid playerId, IReadOnlyList<TransactionEntry>? log = null, CancellationToken cancellationToken = default)
     {
-        // The first mark stands: a second delivery neither moves delivered_at nor fails.
-        await using var command = dataSource.CreateCommand("""
-            UPDATE reward_grants SET delivered_at = now()
-            WHERE encounter_id = @encounter AND player_id = @player AND delivered_at IS NULL
-            """);
+        // The first mark stands: a second delivery neither moves delivered_at nor fails. One statement: the entries are
+        // inserted only if this very update marked the grant (a concurrent second mark waits for the first, then finds
+        // delivered_at set and inserts nothing).
+        await using var command = dataSource.CreateCommand(log is { Count: > 0 }
+            ? $"""
+                WITH marked AS (
+                    UPDATE reward_grants SET delivered_at = now()
+                    WHERE encounter_id = @encounter AND player_id = @player AND delivered_at IS NULL
+                    RETURNING 1)
+                INSERT INTO transaction_log {EntryColumns}
+                SELECT * FROM {EntriesSource}
+                WHERE EXISTS (SELECT 1 FROM marked)
+                """
+            : """
+                UPDATE reward_grants SET delivered_at = now()
+                WHERE encounter_id = @encounter AND player_id = @player AND delivered_at IS NULL
+                """);
         command.Parameters.AddWithValue("encounter", encounterId);
         command.Parameters.AddWithValue("player", playerId);
+        if (log is { Count: > 0 })
+        {
+            AddEntries(command.Parameters, log);
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -214,6 +245,30 @@ public sealed class PostgresRewardLedger(NpgsqlDataSource dataSource) : IRewardL
             TypedValue = commit.Grants.Select(g => TransactionJson.Serialize(new { experience = g.Experience, gold = g.Gold, items = g.Items })!).ToArray(),
         });
         return command;
+    }
+
+    private const string EntryColumns = "(at, kind, actor_id, target_id, encounter_id, zone_id, details)";
+
+    // The rows of AddEntries' arrays, in EntryColumns' order.
+    private const string EntriesSource =
+        "unnest(@log_at, @log_kind, @log_actor, @log_target, @log_encounter, @log_zone, @log_details) AS e(at, kind, actor_id, target_id, encounter_id, zone_id, details)";
+
+    // Transaction log entries cleaned as TransactionLogWriter cleans them, one array per column.
+    private static void AddEntries(NpgsqlParameterCollection parameters, IReadOnlyList<TransactionEntry> entries)
+    {
+        parameters.AddWithValue("log_at", entries.Select(e => e.At.UtcDateTime).ToArray());
+        parameters.AddWithValue("log_kind", entries.Select(e => TransactionJson.Clean(e.Kind ?? "", TransactionLogWriter.MaxTextLength)).ToArray());
+        parameters.AddWithValue("log_actor", entries.Select(e => e.ActorId).ToArray());
+        parameters.Add(new NpgsqlParameter<Guid?[]>("log_target", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. entries.Select(e => e.TargetId)] });
+        parameters.Add(new NpgsqlParameter<Guid?[]>("log_encounter", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = [.. entries.Select(e => e.EncounterId)] });
+        parameters.Add(new NpgsqlParameter<string?[]>("log_zone", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        {
+            TypedValue = [.. entries.Select(e => e.ZoneId is null ? null : TransactionJson.Clean(e.ZoneId, TransactionLogWriter.MaxTextLength))],
+        });
+        parameters.Add(new NpgsqlParameter<string?[]>("log_details", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+        {
+            TypedValue = [.. entries.Select(e => TransactionJson.Serialize(e.Details))],
+        });
     }
 
     private static string ItemsJson(IReadOnlyList<ItemCount> items) => JsonSerializer.Serialize(items, TransactionJson.Options);

@@ -23,7 +23,8 @@ public sealed class TransactionLogWriter : BatchedTableWriter<TransactionEntry>,
     /// <summary>Longest an entry waits in the queue for its batch to fill.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
-    private const int MaxTextLength = 256;
+    /// <summary>Longest kind or zone id kept; longer ones are cut.</summary>
+    public const int MaxTextLength = 256;
 
     // While the database is away every entry would be dropped: log the first drop and then one in this many.
     private const int DropLogEvery = 1_000;

@@ -3,6 +3,7 @@ using Sunderfall.Grains.Combat;
 using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Tests.Rewards;
+using Sunderfall.Grains.Transactions;
 using Xunit;
 
 namespace Sunderfall.Grains.Tests.Combat;
@@ -13,7 +14,7 @@ public sealed class CombatEncounterGrainTests(ClusterFixture fixture)
     private readonly IClusterClient client = fixture.Client;
 
     [Fact]
-    public async Task SettleAsync_Twice_CommitsTheEncounterOnce()
+    public async Task SettleAsync_Twice_CommitsTheEncounterOnce_WithOneEncounterEntryForThePlayerWhoTookPart()
     {
         var player = Guid.NewGuid();
         var record = WolfKilledBy(player, seed: 42);
@@ -27,6 +28,9 @@ public sealed class CombatEncounterGrainTests(ClusterFixture fixture)
         Assert.Equal(Json(record), Json(stored));
         var pending = await InMemoryRewardLedger.Shared.PendingGrantsAsync(player);
         Assert.Equal(record.EncounterId, Assert.Single(pending).EncounterId);
+        var ended = Assert.Single(InMemoryRewardLedger.Shared.LoggedOf(player), e => e.Kind == TransactionKinds.EncounterEnded);
+        Assert.Equal((record.EncounterId, TestWorld.StartInstance), (ended.EncounterId!.Value, ended.ZoneId));
+        Assert.Equal(["wolf"], (IEnumerable<string>)ended.Details!["kills"]!);
     }
 
     [Fact]

@@ -95,6 +95,45 @@ public sealed class ZoneCombatTests
     }
 
     [Fact]
+    public void AFireball_WhoseCasterWalkedOutOfRangeWhileCasting_Fizzles_TellingTheCasterWhy_AndCostsNothing()
+    {
+        var arena = new Arena(dummyHealth: 1000);
+        var (caster, _) = arena.Join(new WorldPosition(Arena.DummyAt.X - 15f, Arena.DummyAt.Y));
+        Assert.Null(arena.Use(caster, "fireball", arena.Dummy));
+        Assert.Contains(arena.Step().Combat.Events, e => e.Kind == CombatEventKind.CastStarted);
+
+        // Walking west at 20 units/s during the 1.5 s cast ends about 44 units from the dummy; fireball reaches 25.
+        Assert.Null(arena.Simulation.SubmitInput(caster, new MoveInput(1, -1f, 0f)));
+        var untilLanding = arena.StepUntil(r => r.Combat.Fizzles.Count > 0, seconds: 3f);
+
+        var fizzled = Assert.Single(untilLanding[^1].Combat.Fizzles);
+        Assert.Equal((caster, PlayerNoticeKind.AbilityFizzled, GameErrorCode.OutOfRange), (fizzled.PlayerId, fizzled.Kind, fizzled.Error?.Code));
+        Assert.Matches(@"^fireball did not land: the target is 4\d(\.\d)? units away; fireball reaches 25$", fizzled.Error!.Message);
+        Assert.DoesNotContain(untilLanding.SelectMany(r => r.Combat.Events), e => e.Kind == CombatEventKind.Damage);
+        var vitals = untilLanding.SelectMany(r => r.Combat.Vitals).Last(v => v.PlayerId == caster).Vitals!;
+        Assert.Equal((null, 100), (vitals.Casting, vitals.Resource));
+    }
+
+    [Fact]
+    public void AFireball_WhoseTargetDiedWhileItWasCast_Fizzles_TellingTheCasterTheTargetIsGone()
+    {
+        var arena = new Arena(dummyHealth: 100);
+        var (caster, _) = arena.Join(new WorldPosition(Arena.DummyAt.X - 15f, Arena.DummyAt.Y));
+        var (killer, _) = arena.Join();
+        Assert.Null(arena.Use(caster, "fireball", arena.Dummy));
+        Assert.Contains(arena.Step().Combat.Events, e => e.Kind == CombatEventKind.CastStarted);
+
+        Assert.Null(arena.Use(killer, "nuke", arena.Dummy));
+        var untilLanding = arena.StepUntil(r => r.Combat.Fizzles.Count > 0, seconds: 3f);
+
+        Assert.Contains(untilLanding[0].Combat.Events, e => e.Kind == CombatEventKind.Died && e.TargetNetId == arena.Dummy);
+        var fizzled = Assert.Single(untilLanding[^1].Combat.Fizzles);
+        Assert.Equal((caster, GameErrorCode.InvalidTarget), (fizzled.PlayerId, fizzled.Error?.Code));
+        Assert.Equal("fireball did not land: the target is not a living monster in this zone; aim at a monster's netId", fizzled.Error!.Message);
+        Assert.Equal(30, untilLanding.Count); // when the cast would have landed, 1.5 s after it started
+    }
+
+    [Fact]
     public void Strike_DamagesTheDummy_AndTheDamageIsSentAsAnEventAndAHealthChange()
     {
         var arena = new Arena(dummyHealth: 1000);
@@ -107,7 +146,7 @@ public sealed class ZoneCombatTests
         Assert.Equal((netId, arena.Dummy, "strike"), (damage.SourceNetId, damage.TargetNetId, damage.AbilityId));
         Assert.InRange(damage.Amount, 1, 30);
         Assert.Contains(result.Moved, m => m.NetId == arena.Dummy && m.Health == 1000 - damage.Amount);
-        Assert.Contains(result.Combat.Uses, u => u.PlayerId == player && u.AbilityId == "strike" && u.Amount == damage.Amount);
+        Assert.Contains(result.Combat.Uses, u => u.PlayerId == player && u.AbilityId == "strike" && u.Amount == damage.Amount && u.TargetPlayerId is null);
     }
 
     [Fact]
@@ -197,19 +236,22 @@ public sealed class ZoneCombatTests
     }
 
     [Fact]
-    public void Mend_HealsAnAllyUpToItsMaximumHealth()
+    public void Mend_HealsAnAllyUpToItsMaximumHealth_AndTheUseNamesTheAllyHealed()
     {
         var arena = new Arena(biting: true);
         var (healer, healerNet) = arena.Join(new WorldPosition(Arena.DummyAt.X - 15f, Arena.DummyAt.Y));
-        var (_, victimNet) = arena.Join();
+        var (victim, victimNet) = arena.Join();
         arena.StepUntil(r => r.Combat.Events.Exists(e => e.Kind == CombatEventKind.Damage && e.TargetNetId == victimNet));
 
         Assert.Null(arena.Use(healer, "mend", victimNet));
-        var heal = arena.StepUntil(r => r.Combat.Events.Exists(e => e.Kind == CombatEventKind.Heal))[^1]
-            .Combat.Events.First(e => e.Kind == CombatEventKind.Heal);
+        var landed = arena.StepUntil(r => r.Combat.Events.Exists(e => e.Kind == CombatEventKind.Heal))[^1].Combat;
+        var heal = landed.Events.First(e => e.Kind == CombatEventKind.Heal);
 
         Assert.Equal((healerNet, victimNet), (heal.SourceNetId, heal.TargetNetId));
         Assert.InRange(heal.Amount, 1, 40);
+        // What the transaction log's target_id is filled from.
+        var use = Assert.Single(landed.Uses, u => u.PlayerId == healer);
+        Assert.Equal(("mend", victim), (use.AbilityId, use.TargetPlayerId));
     }
 
     [Fact]

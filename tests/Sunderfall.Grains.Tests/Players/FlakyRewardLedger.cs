@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Sunderfall.Grains.Interfaces.Rewards;
 using Sunderfall.Grains.Rewards;
 using Sunderfall.Grains.Tests.Rewards;
+using Sunderfall.Grains.Transactions;
 
 namespace Sunderfall.Grains.Tests.Players;
 
@@ -37,7 +38,7 @@ public sealed class FlakyRewardLedger : IRewardLedger
         return Inner.PendingGrantsAsync(playerId, cancellationToken);
     }
 
-    public Task MarkDeliveredAsync(Guid encounterId, Guid playerId, CancellationToken cancellationToken = default)
+    public Task MarkDeliveredAsync(Guid encounterId, Guid playerId, IReadOnlyList<TransactionEntry>? log = null, CancellationToken cancellationToken = default)
     {
         if (marksToLose.TryGetValue(playerId, out var left) && left > 0 && marksToLose.TryUpdate(playerId, left - 1, left))
         {
@@ -45,7 +46,7 @@ public sealed class FlakyRewardLedger : IRewardLedger
             throw new InvalidOperationException("simulated: the delivered mark was lost");
         }
 
-        return Inner.MarkDeliveredAsync(encounterId, playerId, cancellationToken);
+        return Inner.MarkDeliveredAsync(encounterId, playerId, log, cancellationToken);
     }
 
     public Task<IReadOnlyList<Guid>> PlayersWithUndeliveredGrantsAsync(TimeSpan olderThan, int limit, CancellationToken cancellationToken = default) =>

@@ -2,7 +2,6 @@ using Sunderfall.Grains.Interfaces.Inventory;
 using Sunderfall.Grains.Interfaces.Parties;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Rewards;
-using Sunderfall.Grains.Tests.Transactions;
 using Sunderfall.Grains.Transactions;
 using Xunit;
 using Xunit.Sdk;
@@ -34,7 +33,7 @@ public sealed class PlayerRewardRecoveryTests(FlakyLedgerClusterFixture fixture)
         Assert.Equivalent(afterLostMark, afterRedelivery, strict: true);
         Assert.Equal([new InventoryItem(0, "wolf-pelt", 2)], afterRedelivery.Bag);
         Assert.Empty(await ledger.Inner.PendingGrantsAsync(id));
-        Assert.Single(RecordingTransactionLog.Shared.Of(id), e => e.Kind == TransactionKinds.RewardApplied);
+        Assert.Single(ledger.Inner.LoggedOf(id), e => e.Kind == TransactionKinds.RewardApplied);
     }
 
     [Fact]
@@ -58,7 +57,11 @@ public sealed class PlayerRewardRecoveryTests(FlakyLedgerClusterFixture fixture)
         Assert.Equal((2, 50L, 11L), (afterLostMark.Level, afterLostMark.Experience, afterLostMark.Gold));
         Assert.Equivalent(afterLostMark, afterRedelivery, strict: true);
         Assert.Equal(1, ledger.Inner.DeliveredMarks[grant.GrantId]);
-        Assert.Single(RecordingTransactionLog.Shared.Of(id), e => e.Kind == TransactionKinds.RewardApplied);
+        // Logged once, by the delivery that marked the grant, from what the lost activation saved with the character.
+        var applied = Assert.Single(ledger.Inner.LoggedOf(id), e => e.Kind == TransactionKinds.RewardApplied);
+        Assert.Equal((grant.EncounterId, 2), (applied.EncounterId!.Value, (int)applied.Details!["level"]!));
+        var levelUp = Assert.Single(ledger.Inner.LoggedOf(id), e => e.Kind == TransactionKinds.LevelUp);
+        Assert.Equal((1, 2), ((int)levelUp.Details!["from"]!, (int)levelUp.Details["to"]!));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Sunderfall.Grains.Interfaces.Inventory;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Tests.Rewards;
-using Sunderfall.Grains.Tests.Transactions;
 using Sunderfall.Grains.Transactions;
 using Xunit;
 
@@ -57,7 +56,7 @@ public sealed class PlayerRewardTests(ClusterFixture fixture)
         Assert.Equal((30L, 10L), (sheet.Experience, sheet.Gold));
         Assert.Equal([new InventoryItem(0, "wolf-pelt", 1)], sheet.Bag);
         Assert.Equal(1, InMemoryRewardLedger.Shared.DeliveredMarks[grant.GrantId]);
-        Assert.Single(RecordingTransactionLog.Shared.Of(id), e => e.Kind == TransactionKinds.RewardApplied);
+        Assert.Single(InMemoryRewardLedger.Shared.LoggedOf(id), e => e.Kind == TransactionKinds.RewardApplied);
     }
 
     [Fact]
@@ -86,7 +85,7 @@ public sealed class PlayerRewardTests(ClusterFixture fixture)
 
         await player.CollectRewardsAsync();
         await Grants.WaitUntilMarkedAsync(InMemoryRewardLedger.Shared, large);
-        var entries = RecordingTransactionLog.Shared.Of(id);
+        var entries = InMemoryRewardLedger.Shared.LoggedOf(id);
 
         var applied = entries.Where(e => e.Kind == TransactionKinds.RewardApplied).ToList();
         Assert.Equal([small.EncounterId, large.EncounterId], applied.Select(e => e.EncounterId));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Sunderfall.Grains.Interfaces.Rewards;
 using Sunderfall.Grains.Rewards;
+using Sunderfall.Grains.Transactions;
 
 namespace Sunderfall.Grains.Tests.Rewards;
 
@@ -16,8 +17,16 @@ public sealed class InMemoryRewardLedger : IRewardLedger
     private readonly Dictionary<Guid, EncounterCommit> encounters = [];
     private readonly List<(RewardGrant Grant, DateTimeOffset CommittedAt, bool Delivered)> grants = [];
 
+    private readonly ConcurrentQueue<TransactionEntry> logged = new();
+
     /// <summary>How many times a grant was marked delivered, by grant id (tests check "exactly once").</summary>
     public ConcurrentDictionary<string, int> DeliveredMarks { get; } = new();
+
+    /// <summary>
+    /// The transaction log entries written with commits and marks where the player is the actor or the target, oldest
+    /// first (the PostgreSQL ledger writes them in the same transaction).
+    /// </summary>
+    public IReadOnlyList<TransactionEntry> LoggedOf(Guid playerId) => [.. logged.Where(e => e.ActorId == playerId || e.TargetId == playerId)];
 
     public Task<bool> CommitAsync(EncounterCommit commit, CancellationToken cancellationToken = default)
     {
@@ -30,6 +39,11 @@ public sealed class InMemoryRewardLedger : IRewardLedger
             }
 
             grants.AddRange(commit.Grants.Select(g => (g, DateTimeOffset.UtcNow, false)));
+            foreach (var entry in commit.Log ?? [])
+            {
+                logged.Enqueue(entry);
+            }
+
             return Task.FromResult(true);
         }
     }
@@ -42,7 +56,7 @@ public sealed class InMemoryRewardLedger : IRewardLedger
         }
     }
 
-    public Task MarkDeliveredAsync(Guid encounterId, Guid playerId, CancellationToken cancellationToken = default)
+    public Task MarkDeliveredAsync(Guid encounterId, Guid playerId, IReadOnlyList<TransactionEntry>? log = null, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
@@ -50,6 +64,14 @@ public sealed class InMemoryRewardLedger : IRewardLedger
             {
                 if (grants[i].Grant.EncounterId == encounterId && grants[i].Grant.PlayerId == playerId)
                 {
+                    if (!grants[i].Delivered)
+                    {
+                        foreach (var entry in log ?? [])
+                        {
+                            logged.Enqueue(entry);
+                        }
+                    }
+
                     grants[i] = grants[i] with { Delivered = true };
                     DeliveredMarks.AddOrUpdate(grants[i].Grant.GrantId, 1, (_, n) => n + 1);
                 }

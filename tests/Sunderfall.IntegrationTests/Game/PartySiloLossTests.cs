@@ -3,13 +3,17 @@ using Xunit;
 
 namespace Sunderfall.IntegrationTests.Game;
 
-/// <summary>Kills the silo holding a party with SIGKILL, so this class runs a cluster of its own.</summary>
+/// <summary>
+/// Kills the silo holding a party with SIGKILL, so this class runs a cluster of its own (in the proving grounds, where
+/// characters start beside a dummy that dies to one strike).
+/// </summary>
 public sealed class PartySiloLossTests : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private GameCluster cluster = null!;
 
-    public async Task InitializeAsync() => cluster = await GameCluster.StartAsync("partyloss", siloCount: 2);
+    public async Task InitializeAsync() =>
+        cluster = await GameCluster.StartAsync("partyloss", siloCount: 2, ProvingGrounds.SiloSettings(ProvingGrounds.CreateContentDirectory()));
 
     public async Task DisposeAsync() => await cluster.DisposeAsync();
 
@@ -60,5 +64,25 @@ public sealed class PartySiloLossTests : IAsyncLifetime
         Assert.True(await GameClient.EventuallyAsync(() => leader.Chats.Any(c => c.Text == "still here?"), Wait),
             $"the leader never got the party line (the member got {member.Chats.Count(c => c.Text == "still here?")} echo(es); leader errors: "
             + $"{string.Join("; ", leader.Errors.Select(e => e.Message))}; member party changes {member.PartyChanges.Count})");
+
+        // Kills are still shared with the party by a member whose player grain was activated again after the loss (it
+        // was on the lost silo, or is dropped here): the new activation reads its party back before re-entering.
+        await cluster.DeactivatePlayerAsync(Guid.Parse(memberCharacter.Id));
+        Assert.True((await member.LeaveWorldAsync()).Ok);
+        var entered = await member.EnterWorldAsync(memberCharacter.Id);
+        Assert.True(entered.Ok, entered.Error?.Message);
+        var striking = DateTime.UtcNow + Wait;
+        while (member.Rewards.IsEmpty && DateTime.UtcNow < striking)
+        {
+            if (leader.Find(ProvingGrounds.Dummy) is { } dummy)
+            {
+                await leader.UseAbilityAsync("strike", dummy.NetId);
+            }
+
+            await Task.Delay(400);
+        }
+
+        Assert.True(member.Rewards.TryPeek(out var share), $"the member got no share of the leader's kills within {Wait.TotalSeconds} s:\n{cluster.Frontend.Tail()}");
+        Assert.Equal(ProvingGrounds.ExperiencePerKill / 2, share.Experience);
     }
 }

@@ -253,6 +253,16 @@ public sealed class GameCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Has the cluster drop a player grain's activation, as idle collection or the loss of its silo would; the next call
+    /// activates it again from storage.
+    /// </summary>
+    public async Task DeactivatePlayerAsync(Guid playerId)
+    {
+        var client = await OrleansClientAsync();
+        await client.GetGrain<Sunderfall.Grains.Interfaces.Players.IPlayerGrain>(playerId).Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+    }
+
     /// <summary>The silo port of the silo where the grain is active, asked of the cluster's management grain.</summary>
     public async Task<int?> FindSiloPortOfAsync(GrainId grain)
     {

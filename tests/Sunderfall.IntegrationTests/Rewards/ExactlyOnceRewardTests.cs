@@ -7,8 +7,9 @@ namespace Sunderfall.IntegrationTests.Rewards;
 
 /// <summary>
 /// Kills a real silo process at each step of the way from a kill to a reward in the character's saved state, and
-/// checks with SQL that no committed reward is lost or applied twice: the character's gold and loot equal exactly
-/// what the reward ledger granted, every grant ends up delivered and has one transaction log entry. Each case runs
+/// checks with SQL that no committed reward is lost or applied twice: the character's experience, gold and loot equal
+/// exactly what the reward ledger granted, every grant ends up delivered and has one reward.granted and one
+/// reward.applied transaction log entry (also a grant whose delivery the crash cut short). Each case runs
 /// a two-silo cluster of its own; both silos carry the crash point, and a shared marker file lets only the first
 /// one that reaches it die, so the survivor finishes what the victim started.
 /// </summary>
@@ -55,8 +56,11 @@ public sealed class ExactlyOnceRewardTests(ITestOutputHelper output)
         Assert.Equal(0, ledger.Undelivered);
         Assert.Equal(ledger.Grants, ledger.Encounters);
         Assert.Equal(ledger.Grants, ledger.LoggedGrants);
+        Assert.Equal(ledger.Grants, ledger.LoggedApplied);
         Assert.Equal(ProvingGrounds.GoldPerKill * ledger.Grants, ledger.Gold);
+        Assert.Equal(ProvingGrounds.ExperiencePerKill * ledger.Grants, ledger.Experience);
         Assert.Equal(ledger.Gold, row.GetProperty("Gold").GetInt64());
+        Assert.Equal(ledger.Experience, TotalExperience(row));
         Assert.Equal(ledger.ItemCount, CountHeld(row, ProvingGrounds.Loot));
     }
 
@@ -72,12 +76,20 @@ public sealed class ExactlyOnceRewardTests(ITestOutputHelper output)
         Assert.True(await StrikeUntilAsync(player, async () => (await RewardLedger.ReadAsync(playerId)).Grants >= 3, TimeSpan.FromSeconds(60)),
             $"three kills did not pay within 60 s:\n{cluster.Frontend.Tail()}");
         var ledger = await SettledAsync(playerId);
+        // A notice is sent only after the grant is committed and applied: every committed grant, and no other, is heard of.
+        var granted = await RewardLedger.EncountersOfAsync(playerId);
+        Assert.True(await GameClient.EventuallyAsync(() => player.Rewards.Count >= granted.Count, TimeSpan.FromSeconds(10)),
+            $"the client heard of {player.Rewards.Count} of {granted.Count} rewards");
 
         var row = await cluster.ReadCharacterRowAsync(character.Name) ?? throw new Xunit.Sdk.XunitException("the character has no row");
         Assert.Equal(ProvingGrounds.GoldPerKill * ledger.Grants, row.GetProperty("Gold").GetInt64());
+        Assert.Equal(ProvingGrounds.ExperiencePerKill * ledger.Grants, TotalExperience(row));
         Assert.Equal(ledger.Grants, CountHeld(row, ProvingGrounds.Loot));
         Assert.Equal(ledger.Grants, ledger.LoggedGrants);
+        Assert.Equal(ledger.Grants, ledger.LoggedApplied);
         Assert.Contains(player.CombatEvents, e => e.Kind == 5);
+        Assert.Equal(granted.Order(), player.Rewards.Select(r => Guid.Parse(r.EncounterId)).Order());
+        Assert.All(player.Rewards, r => Assert.Equal((ProvingGrounds.ExperiencePerKill, ProvingGrounds.GoldPerKill), (r.Experience, r.Gold)));
     }
 
     // Strikes the dummy whenever it is in view, until the condition holds or time runs out.
@@ -121,6 +133,15 @@ public sealed class ExactlyOnceRewardTests(ITestOutputHelper output)
         }
 
         return ledger;
+    }
+
+    // All the experience the stored character ever gained: round(100 x L^1.5) for each level L it passed, plus what it
+    // holds towards the next (docs/gameplay.md).
+    private static long TotalExperience(JsonElement row)
+    {
+        var level = row.GetProperty("Level").GetInt32();
+        var passed = Enumerable.Range(1, level - 1).Sum(l => (long)Math.Round(100 * Math.Pow(l, 1.5)));
+        return passed + row.GetProperty("Experience").GetInt64();
     }
 
     // Items of a kind in the bag, worn and waiting in the overflow.

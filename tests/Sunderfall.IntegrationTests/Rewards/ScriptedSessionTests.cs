@@ -84,7 +84,7 @@ public sealed class ScriptedSessionTests : IAsyncLifetime
         var alicesId = Guid.Parse(aliceCharacter.Id);
         var expected = new[]
         {
-            "combat.ability", "combat.kill", "reward.granted", "reward.applied", "item.discarded", "party.created",
+            "combat.ability", "combat.kill", "combat.encounter", "reward.granted", "reward.applied", "item.discarded", "party.created",
             "party.invited", "party.joined", "party.left", "party.disbanded", "chat.party", "chat.zone", "chat.whisper",
         };
         List<(string Kind, Guid Actor, Guid? Target)> log = [];
@@ -97,6 +97,7 @@ public sealed class ScriptedSessionTests : IAsyncLifetime
         var ledger = await RewardLedger.ReadAsync(alicesId);
         Assert.Equal(ledger.Grants, log.Count(e => e.Kind == "reward.granted" && e.Actor == alicesId));
         Assert.Equal(ledger.Grants, log.Count(e => e.Kind == "reward.applied" && e.Actor == alicesId));
+        Assert.Equal(ledger.Encounters, log.Count(e => e.Kind == "combat.encounter" && e.Actor == alicesId));
         Assert.Equal(3, log.Count(e => e.Kind.StartsWith("chat.", StringComparison.Ordinal) && e.Actor == alicesId));
         Assert.Contains(log, e => e.Kind == "party.left" && e.Actor == Guid.Parse(bobCharacter.Id));
     }

@@ -15,7 +15,11 @@ namespace Sunderfall.IntegrationTests.Security;
 [Collection(SharedClusterDefinition.Name)]
 public sealed class SupportEndpointTests(SharedClusterFixture fixture)
 {
+    private const string ReplayedAction = "admin.encounter_replayed";
+
     private static readonly DateTimeOffset Noon = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly string[] PlayerAndModerator = ["player", "moderator"];
 
     private GameCluster Cluster => fixture.Cluster;
 
@@ -76,12 +80,49 @@ public sealed class SupportEndpointTests(SharedClusterFixture fixture)
 
         using var transactions = await GetAsync(player.AccessToken, $"/api/admin/transactions?player={Guid.NewGuid()}");
         using var encounter = await GetAsync(player.AccessToken, $"/api/admin/encounters/{Guid.NewGuid()}");
+        using var replay = await GetAsync(player.AccessToken, $"/api/admin/encounters/{Guid.NewGuid()}/replay");
         using var http = Authorized(player.AccessToken);
         using var reconcile = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/admin/reconcile", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, transactions.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, encounter.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, replay.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, reconcile.StatusCode);
+    }
+
+    [Fact]
+    public async Task Replay_OfACommittedEncounter_SaysWhetherItsRecordRollsTheSameAgain_ForAdminsOnly()
+    {
+        var (honest, tampered) = (Guid.NewGuid(), Guid.NewGuid());
+        // Neither record logs a hit or a kill, so replaying rolls no reward: the tampered one's grant came from nowhere.
+        await CommitRecordAsync(honest, "[]");
+        await CommitRecordAsync(tampered, $$"""
+            [{"encounterId": "{{tampered}}", "playerId": "{{Guid.NewGuid()}}", "experience": 500, "gold": 9999, "items": [], "at": "2025-06-01T12:00:00Z"}]
+            """);
+        var admin = await Cluster.AdminAsync();
+        var moderator = await ModeratorAsync(admin.AccessToken);
+
+        using var same = await GetAsync(admin.AccessToken, $"/api/admin/encounters/{honest}/replay");
+        using var different = await GetAsync(admin.AccessToken, $"/api/admin/encounters/{tampered}/replay");
+        using var missing = await GetAsync(admin.AccessToken, $"/api/admin/encounters/{Guid.NewGuid()}/replay");
+        using var malformed = await GetAsync(admin.AccessToken, "/api/admin/encounters/not-an-id/replay");
+        using var asModerator = await GetAsync(moderator.AccessToken, $"/api/admin/encounters/{honest}/replay");
+
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        var identical = await same.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((honest.ToString(), true), (identical.GetProperty("encounterId").GetString(), identical.GetProperty("identical").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, identical.GetProperty("firstDifference").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, different.StatusCode);
+        var changed = await different.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(changed.GetProperty("identical").GetBoolean());
+        Assert.Equal("replay granted 0 players, the record 1", changed.GetProperty("firstDifference").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("was committed", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asModerator.StatusCode);
+        Assert.True(await GameClient.EventuallyAsync(
+            () => GameCluster.AuditActionsAsync(admin.AccountId).GetAwaiter().GetResult().Count(a => a == ReplayedAction) >= 3,
+            TimeSpan.FromSeconds(15)), "the replays never reached the audit log");
     }
 
     [Fact]
@@ -150,6 +191,32 @@ public sealed class SupportEndpointTests(SharedClusterFixture fixture)
         var flag = Assert.Single((await flags.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
         Assert.Equal(3, flag.GetProperty("severity").GetInt32());
         Assert.Equal("gold", flag.GetProperty("details").GetProperty("resource").GetString());
+    }
+
+    // An encounter record as the encounter grain stores it (camelCase JSON of EncounterRecord), with these grants.
+    private static async Task CommitRecordAsync(Guid encounter, string grantsJson)
+    {
+        var record = $$"""
+            {"encounterId": "{{encounter}}", "zoneId": "ashen-vale/1", "seed": 1234, "startTick": 10, "endTick": 90,
+             "endedAt": "2025-06-01T12:00:00Z", "participants": [], "hits": [], "kills": [], "grants": {{grantsJson}}}
+            """;
+        await using var db = await GameCluster.OpenDatabaseAsync();
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO encounters (encounter_id, zone_id, ended_at, record) VALUES (@e, 'ashen-vale/1', @at, @record::jsonb)", db);
+        command.Parameters.AddWithValue("e", encounter);
+        command.Parameters.AddWithValue("at", Noon.UtcDateTime);
+        command.Parameters.AddWithValue("record", record);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    // A new account made a moderator by the admin, signed in again so that its token carries the role.
+    private async Task<Sunderfall.Protocol.Auth.AuthResponse> ModeratorAsync(string adminToken)
+    {
+        var account = await Cluster.RegisterAsync();
+        using var http = Authorized(adminToken);
+        using var promoted = await http.PutAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{account.Username}/roles", new { roles = PlayerAndModerator });
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        return await Cluster.LoginAsync(account.Username);
     }
 
     private static JsonElement Single(JsonElement report, Guid player) =>

@@ -148,6 +148,49 @@ public sealed class PostgresRewardLedgerTests(PostgresDatabase database)
     }
 
     [Fact]
+    public async Task MarkDeliveredAsync_WritesTheAppliedEntriesWithTheFirstMarkOnly()
+    {
+        var player = Guid.NewGuid();
+        var commit = Encounter(players: 0, extra: player);
+        await ledger.CommitAsync(commit);
+        var at = new DateTimeOffset(2025, 6, 1, 18, 31, 0, TimeSpan.Zero);
+        TransactionEntry[] log =
+        [
+            new(at, TransactionKinds.RewardApplied, player, null, commit.EncounterId, "ashen-vale/1", new Dictionary<string, object?> { ["gold"] = 7L, ["level"] = 2 }),
+            new(at, TransactionKinds.LevelUp, player, null, commit.EncounterId, "ashen-vale/1", new Dictionary<string, object?> { ["from"] = 1, ["to"] = 2 }),
+        ];
+
+        // A second delivery (the first one's mark was lost to a crash after it committed) recognises the grant and marks it again.
+        await ledger.MarkDeliveredAsync(commit.EncounterId, player, log);
+        await ledger.MarkDeliveredAsync(commit.EncounterId, player, log);
+
+        Assert.Equal(1L, await CountKindAsync(TransactionKinds.RewardApplied, commit.EncounterId));
+        Assert.Equal(1L, await CountKindAsync(TransactionKinds.LevelUp, commit.EncounterId));
+        Assert.Equal("""{"to": 2, "from": 1}""", await database.ScalarAsOwnerAsync<string>(
+            "SELECT details::text FROM transaction_log WHERE encounter_id = @e AND kind = @kind AND actor_id = @p AND at = @at",
+            ("e", commit.EncounterId), ("kind", TransactionKinds.LevelUp), ("p", player), ("at", at)));
+        Assert.Empty(await ledger.PendingGrantsAsync(player));
+    }
+
+    [Fact]
+    public async Task CommitAsync_WithFurtherEntries_WritesThemWithTheEncounterOnce()
+    {
+        var commit = Encounter(players: 1);
+        var participant = Guid.NewGuid();
+        commit = commit with
+        {
+            Log = [new(commit.EndedAt, TransactionKinds.EncounterEnded, participant, null, commit.EncounterId, commit.ZoneId, new Dictionary<string, object?> { ["hits"] = 3 })],
+        };
+
+        Assert.True(await ledger.CommitAsync(commit));
+        Assert.False(await ledger.CommitAsync(commit));
+
+        Assert.Equal(1L, await CountKindAsync(TransactionKinds.EncounterEnded, commit.EncounterId));
+        Assert.Equal(participant, await database.ScalarAsOwnerAsync<Guid>(
+            "SELECT actor_id FROM transaction_log WHERE encounter_id = @e AND kind = @kind", ("e", commit.EncounterId), ("kind", TransactionKinds.EncounterEnded)));
+    }
+
+    [Fact]
     public async Task PlayersWithUndeliveredGrantsAsync_ListsOnlyPlayersOwedGrantsOlderThanAsked()
     {
         var owed = Guid.NewGuid();
@@ -231,6 +274,9 @@ public sealed class PostgresRewardLedgerTests(PostgresDatabase database)
         var grants = ids.Select((p, i) => new RewardGrant(id, p, 100 + i, 7 + i, [new ItemCount("wolf-pelt", 1 + i), new ItemCount("minor-potion", 2)], at)).ToList();
         return new EncounterCommit(id, "ashen-vale/1", at, """{"seed": 42, "inputs": [{"t": 1}, {"t": 2}], "outcome": "won"}""", grants);
     }
+
+    private Task<long> CountKindAsync(string kind, Guid encounterId) =>
+        database.ScalarAsOwnerAsync<long>("SELECT count(*) FROM transaction_log WHERE encounter_id = @e AND kind = @kind", ("e", encounterId), ("kind", kind));
 
     private Task<long> CountAsync(string table, Guid encounterId) =>
         database.ScalarAsOwnerAsync<long>($"SELECT count(*) FROM {table} WHERE encounter_id = @e", ("e", encounterId));
