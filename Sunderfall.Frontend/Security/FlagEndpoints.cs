@@ -10,7 +10,7 @@ using Sunderfall.Protocol.Auth;
 namespace Sunderfall.Frontend.Security;
 
 /// <summary>
-/// /api/admin/flags: the anti-cheat flags in cheat_flags for moderators, newest first, and marking one reviewed.
+/// /api/moderation/flags: the anti-cheat flags in cheat_flags for moderators, newest first, and marking one reviewed.
 /// Zones flag players (the account is unknown there); frontends flag accounts they close for flooding the hub.
 /// </summary>
 internal static class FlagEndpoints
@@ -50,12 +50,12 @@ internal static class FlagEndpoints
         DateTimeOffset? ReviewedAt,
         Guid? ReviewedBy);
 
-    /// <summary>Optional body of POST /api/admin/flags/{id}/review.</summary>
+    /// <summary>Optional body of POST /api/moderation/flags/{id}/review.</summary>
     internal sealed record ReviewRequest(string? Note);
 
     public static IEndpointRouteBuilder MapFlagEndpoints(this IEndpointRouteBuilder app)
     {
-        var flags = app.MapGroup("/api/admin/flags").RequireAuthorization(AccountPolicies.Moderator);
+        var flags = app.MapGroup(ModerationEndpoints.Prefix + "/flags").RequireAuthorization(AccountPolicies.Moderator);
         flags.MapGet("", async (string? player, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? limit,
             NpgsqlDataSource database, AuditLog audit, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
         {

@@ -42,6 +42,9 @@ public static class SecurityHostingExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapAuthEndpoints();
+        app.MapModerationEndpoints();
+        app.MapFlagEndpoints();
+        app.MapSupportEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

@@ -12,7 +12,7 @@ namespace Sunderfall.IntegrationTests.Security;
 
 /// <summary>
 /// Server-side anti-cheat on a real cluster: suspicious actions are refused, counted and, past a threshold, flagged in
-/// cheat_flags, which moderators read and review through /api/admin/flags.
+/// cheat_flags, which moderators read and review through /api/moderation/flags.
 /// </summary>
 [Collection(SharedClusterDefinition.Name)]
 public sealed class CheatFlagTests(SharedClusterFixture fixture)
@@ -63,9 +63,9 @@ public sealed class CheatFlagTests(SharedClusterFixture fixture)
         var admin = await Cluster.AdminAsync();
         using var http = Authorized(admin.AccessToken);
 
-        using var reviewed = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/flags/{id}/review", new { note = "walks into walls, no exploit" });
-        using var again = await http.PostAsync(Cluster.Frontend.HttpUrl + $"/api/admin/flags/{id}/review", null);
-        using var missing = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/admin/flags/999999999/review", null);
+        using var reviewed = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/flags/{id}/review", new { note = "walks into walls, no exploit" });
+        using var again = await http.PostAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/flags/{id}/review", null);
+        using var missing = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/moderation/flags/999999999/review", null);
         var audited = await GameClient.EventuallyAsync(
             () => GameCluster.AuditActionsAsync(admin.AccountId).GetAwaiter().GetResult().Contains("admin.flag_reviewed"), Wait);
 
@@ -123,7 +123,7 @@ public sealed class CheatFlagTests(SharedClusterFixture fixture)
     private async Task<HttpResponseMessage> GetFlagsAsync(string accessToken, string query)
     {
         using var http = Authorized(accessToken);
-        return await http.GetAsync(Cluster.Frontend.HttpUrl + "/api/admin/flags" + query);
+        return await http.GetAsync(Cluster.Frontend.HttpUrl + "/api/moderation/flags" + query);
     }
 
     /// <summary>The first flag of <paramref name="kind"/> for the player, polled for up to 15 s (the silo writes in batches).</summary>

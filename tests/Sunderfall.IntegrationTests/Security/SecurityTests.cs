@@ -83,13 +83,13 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task AdminEndpoints_RefuseAPlayerWith403_AndAnonymousWith401()
+    public async Task ModerationEndpoints_RefuseAPlayerWith403_AndAnonymousWith401()
     {
         var player = await Cluster.RegisterAsync();
         using var http = new HttpClient();
 
-        using var anonymous = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
+        using var anonymous = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{player.Username}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{player.Username}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", player.AccessToken);
         using var asPlayer = await http.SendAsync(request);
 
@@ -105,7 +105,7 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
 
-        using var viewed = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
+        using var viewed = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{player.Username}");
         using var promoted = await http.PutAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}/roles", new { roles = PlayerAndModerator });
         var audit = await GameClient.EventuallyAsync(
             () => GameCluster.AuditActionsAsync(admin.AccountId).GetAwaiter().GetResult().Contains("roles.changed"), Wait);
@@ -114,6 +114,41 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         Assert.Equal(HttpStatusCode.OK, viewed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
         Assert.True(audit, "the role change never reached the audit log");
+    }
+
+    [Fact]
+    public async Task AModerator_UsesTheModerationTools_ButGets403OnTheAdminEndpointsAndRoleChanges()
+    {
+        var admin = await Cluster.AdminAsync();
+        var staff = await Cluster.RegisterAsync();
+        var player = await Cluster.RegisterAsync();
+        using (var asAdmin = new HttpClient())
+        {
+            asAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
+            using var promoted = await asAdmin.PutAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{staff.Username}/roles", new { roles = PlayerAndModerator });
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        // Signing in again gives a token that carries the new role.
+        var moderator = await Cluster.LoginAsync(staff.Username);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", moderator.AccessToken);
+        var url = Cluster.Frontend.HttpUrl;
+
+        using var lookup = await http.GetAsync(url + $"/api/moderation/accounts/{player.Username}");
+        using var flags = await http.GetAsync(url + "/api/moderation/flags?limit=1");
+        using var roles = await http.PutAsJsonAsync(url + $"/api/admin/accounts/{player.Username}/roles", new { roles = PlayerAndModerator });
+        using var audit = await http.GetAsync(url + "/api/admin/audit?limit=1");
+        using var zone = await http.GetAsync(url + "/api/admin/zones/ashen-vale/1");
+        using var reconcile = await http.PostAsync(url + "/api/admin/reconcile", null);
+
+        Assert.Contains("moderator", moderator.Roles);
+        Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, flags.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, roles.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, audit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, zone.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, reconcile.StatusCode);
     }
 
     [Fact]
@@ -238,8 +273,8 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         await using var banned = await Cluster.ConnectAsync(account: bannedAccount);
         await kicked.CreateAndEnterAsync("Kick");
 
-        using var kick = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{kickedAccount.Username}/kick", new { reason = "spamming chat" });
-        using var ban = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{bannedAccount.Username}/ban", new { minutes = 60, reason = "botting" });
+        using var kick = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{kickedAccount.Username}/kick", new { reason = "spamming chat" });
+        using var ban = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{bannedAccount.Username}/ban", new { minutes = 60, reason = "botting" });
         using var login = await new HttpClient().PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/login", new LoginRequest { Username = bannedAccount.Username, Password = GameCluster.TestPassword });
 
         Assert.Equal(HttpStatusCode.NoContent, kick.StatusCode);
