@@ -62,6 +62,7 @@ public static class FrontendHostingExtensions
     public static WebApplication MapSunderfallFrontend(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSunderfallForwardedHeaders();
         app.UseWebSockets();
         app.UseSunderfallSecurity();
         app.MapHub<GameHub>(HubNames.Path);

@@ -26,6 +26,7 @@ public static class SecurityHostingExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddSunderfallJwtBearer();
         builder.Services.AddAuthorization(o => o.AddAccountPolicies());
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSunderfallForwardedHeaders();
         builder.Services.AddSunderfallRateLimits();
         builder.Services.AddOptions<HubRateLimitOptions>().BindConfiguration(HubRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<HubRateLimitFilter>();

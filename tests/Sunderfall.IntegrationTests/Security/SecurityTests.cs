@@ -221,7 +221,7 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Login_FromOneAddressTooOften_IsRateLimitedWith429()
+    public async Task Login_FromOneAddressTooOften_IsRateLimitedWith429_WhateverXForwardedForItClaims()
     {
         var limited = Cluster.StartFrontend("limited-frontend", Cluster.ClusterId, new Dictionary<string, string> { ["SUNDERFALL_HttpRateLimit__AuthPerMinute"] = "3" });
         await limited.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
@@ -229,7 +229,8 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            using var response = await http.PostAsJsonAsync(limited.HttpUrl + "/api/auth/login", new LoginRequest { Username = "nobody", Password = "whatever-123" });
+            // No proxy is trusted by default: a client cannot dodge the limit by claiming other addresses.
+            using var response = await PostLoginAsync(http, limited.HttpUrl, $"198.51.100.{i + 1}");
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -241,6 +242,44 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
 
         limited.Kill();
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Login_ThroughATrustedProxy_IsLimitedPerClientAddressFromXForwardedFor()
+    {
+        // The test talks from 127.0.0.1, which plays the TLS proxy in front of this frontend.
+        var proxied = Cluster.StartFrontend("proxied-frontend", Cluster.ClusterId, new Dictionary<string, string>
+        {
+            ["SUNDERFALL_HttpRateLimit__AuthPerMinute"] = "3",
+            ["SUNDERFALL_TrustedProxies__Addresses__0"] = "127.0.0.1",
+        });
+        await proxied.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient();
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await PostLoginAsync(http, proxied.HttpUrl, "203.0.113.7");
+            first.Add(response.StatusCode);
+        }
+
+        using var second = await PostLoginAsync(http, proxied.HttpUrl, "203.0.113.8");
+        // A client sending its own X-Forwarded-For through the proxy: the proxy appends the real address, the last entry.
+        using var spoofed = await PostLoginAsync(http, proxied.HttpUrl, "203.0.113.8, 203.0.113.7");
+
+        proxied.Kill();
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, spoofed.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient http, string baseUrl, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + "/api/auth/login")
+        {
+            Content = JsonContent.Create(new LoginRequest { Username = "nobody", Password = "whatever-123" }),
+        };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await http.SendAsync(request);
     }
 
     [Fact]
