@@ -24,7 +24,11 @@ public sealed class HubRateLimitFilter(
     public const string FloodFlagKind = "hub_flood";
 
     private readonly ConcurrentDictionary<string, ConnectionLimits> connections = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> accounts = new(StringComparer.Ordinal);
+
+    // Partitioned limiters replenish every bucket from one timer and drop a bucket once it has been full (idle) for
+    // 10 s, so accounts that come and go leave nothing behind; a full bucket is the same as a new one.
+    private readonly PartitionedRateLimiter<string> connectionBuckets = Buckets(options.Value.ConnectionBurst, options.Value.ConnectionPerSecond);
+    private readonly PartitionedRateLimiter<string> accountBuckets = Buckets(options.Value.AccountBurst, options.Value.AccountPerSecond);
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -32,11 +36,8 @@ public sealed class HubRateLimitFilter(
         ArgumentNullException.ThrowIfNull(next);
         var o = options.Value;
         var context = invocationContext.Context;
-        var limits = connections.GetOrAdd(context.ConnectionId, _ => new ConnectionLimits(Bucket(o.ConnectionBurst, o.ConnectionPerSecond)));
-        using var connectionLease = limits.Bucket.AttemptAcquire();
-        using var accountLease = context.UserIdentifier is { } account
-            ? accounts.GetOrAdd(account, _ => Bucket(o.AccountBurst, o.AccountPerSecond)).AttemptAcquire()
-            : null;
+        using var connectionLease = connectionBuckets.AttemptAcquire(context.ConnectionId);
+        using var accountLease = context.UserIdentifier is { } account ? accountBuckets.AttemptAcquire(account) : null;
         if (connectionLease.IsAcquired && accountLease?.IsAcquired != false)
         {
             return await next(invocationContext);
@@ -44,6 +45,7 @@ public sealed class HubRateLimitFilter(
 
         var message = string.Create(CultureInfo.InvariantCulture,
             $"too many calls: at most {o.ConnectionPerSecond} per second per connection (bursts of {o.ConnectionBurst}) and {o.AccountPerSecond} per second per account");
+        var limits = connections.GetOrAdd(context.ConnectionId, _ => new ConnectionLimits());
         var refused = limits.CountRefusal(o.AbuseWindow);
         if (refused > o.AbuseThreshold)
         {
@@ -64,25 +66,14 @@ public sealed class HubRateLimitFilter(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (connections.TryRemove(context.Context.ConnectionId, out var limits))
-        {
-            limits.Bucket.Dispose();
-        }
-
+        connections.TryRemove(context.Context.ConnectionId, out _);
         return next(context, exception);
     }
 
     public void Dispose()
     {
-        foreach (var limits in connections.Values)
-        {
-            limits.Bucket.Dispose();
-        }
-
-        foreach (var bucket in accounts.Values)
-        {
-            bucket.Dispose();
-        }
+        connectionBuckets.Dispose();
+        accountBuckets.Dispose();
     }
 
     /// <summary>Writes the flag with one INSERT (closing a connection for abuse is rare); logs and swallows any failure.</summary>
@@ -113,21 +104,21 @@ public sealed class HubRateLimitFilter(
         }
     }
 
-    private static TokenBucketRateLimiter Bucket(int burst, int perSecond) => new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = burst,
-        TokensPerPeriod = perSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
+    private static PartitionedRateLimiter<string> Buckets(int burst, int perSecond) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }), StringComparer.Ordinal);
 
-    private sealed class ConnectionLimits(TokenBucketRateLimiter bucket)
+    /// <summary>A connection's refused calls, kept from its first refusal until it disconnects.</summary>
+    private sealed class ConnectionLimits
     {
         private readonly Queue<long> refusals = new();
         private int flagged;
-
-        public TokenBucketRateLimiter Bucket { get; } = bucket;
 
         /// <summary>True the first time only: calls still in flight when the connection closes must not flag it again.</summary>
         public bool TryMarkFlagged() => Interlocked.Exchange(ref flagged, 1) == 0;
