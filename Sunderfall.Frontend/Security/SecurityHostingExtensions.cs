@@ -29,6 +29,7 @@ public static class SecurityHostingExtensions
         builder.Services.AddSunderfallForwardedHeaders();
         builder.Services.AddSunderfallRateLimits();
         builder.Services.AddOptions<HubRateLimitOptions>().BindConfiguration(HubRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<HubAbuseMonitor>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<ConnectionDirectory>();
         builder.Services.AddSingleton<SessionRelay>();

@@ -113,6 +113,85 @@ public sealed class CheatFlagTests(SharedClusterFixture fixture)
         Assert.True(flag.Value.Count > 200, $"count {flag.Value.Count} is not past the abuse threshold of 200");
     }
 
+    [Fact]
+    public async Task Move_SpeedHackWithAnOversizedDirection_IsRefusedLeavesThePlayerInPlaceAndIsFlagged()
+    {
+        await using var cheater = await Cluster.ConnectAsync();
+        var (character, _) = await cheater.CreateAndEnterAsync("Speed");
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Self() is not null, Wait), "the character never appeared");
+
+        // (3, 4) asks for 5 times the walking speed.
+        for (var sequence = 1; sequence <= 6; sequence++)
+        {
+            await cheater.SendRawMoveAsync(sequence, 3f, 4f);
+        }
+
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Errors.Count >= 6, Wait), $"only {cheater.Errors.Count} of 6 errors came back");
+        var flag = await FlagRowAsync(Guid.Parse(character.Id), "malformed_input");
+
+        Assert.All(cheater.Errors, e => Assert.Equal(ErrorCode.InvalidArgument, e.Code));
+        Assert.Contains("has length 5; it must be at most 1", cheater.Errors.First().Message, StringComparison.Ordinal);
+        Assert.Equal((500f, 500f), (cheater.Self()!.Value.X, cheater.Self()!.Value.Y));
+        Assert.NotNull(flag);
+        Assert.Equal(3, flag.Value.Severity);
+    }
+
+    [Fact]
+    public async Task UseAbility_FasterThanItsCooldownThroughTheHub_IsRefusedLandsOnceAndRaisesACooldownBypassFlag()
+    {
+        await using var cheater = await Cluster.ConnectAsync();
+        var (character, _) = await cheater.CreateAndEnterAsync("Haste", "cleric");
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Self() is not null, Wait), "the character never appeared");
+
+        // Heal on oneself: a 1 s cast, then a 4 s cooldown. 35 uses in about a second stay within the hub's rate limits.
+        for (var i = 0; i < 35; i++)
+        {
+            await cheater.UseAbilityAsync("heal", 0);
+            await Task.Delay(25);
+        }
+
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Errors.Count(e => e.Code == ErrorCode.OnCooldown) >= 30, Wait),
+            $"only {cheater.Errors.Count(e => e.Code == ErrorCode.OnCooldown)} OnCooldown refusals came back");
+        var flag = await FlagRowAsync(Guid.Parse(character.Id), "cooldown_bypass");
+        await Task.Delay(1500);
+
+        Assert.DoesNotContain(cheater.Errors, e => e.Code == ErrorCode.RateLimited);
+        Assert.Equal(1, cheater.CombatEvents.Count(e => e.Kind == 2 && e.AbilityId == "heal"));
+        Assert.NotNull(flag);
+        Assert.Equal(2, flag.Value.Severity);
+        Assert.True(flag.Value.Count >= 30, $"count {flag.Value.Count} is below the rule's 30");
+    }
+
+    [Fact]
+    public async Task Move_FloodedFasterThanTheTick_IsRateLimitedAtTheHubAndRaisesAHubRateLimitedFlag()
+    {
+        var account = await Cluster.RegisterAsync();
+        await using var flooder = await Cluster.ConnectAsync(account: account);
+        var (character, _) = await flooder.CreateAndEnterAsync("Spam");
+
+        // About 100 inputs a second (the zone ticks 20 times a second and the hub allows 20 a second), until 60 are refused.
+        var deadline = DateTime.UtcNow + Wait;
+        while (flooder.Errors.Count(e => e.Code == ErrorCode.RateLimited) < 60 && DateTime.UtcNow < deadline)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await flooder.MoveAsync(i % 2 == 0 ? 1f : 0f, 0f);
+            }
+
+            await Task.Delay(100);
+        }
+
+        var flag = await FlagRowAsync(Guid.Parse(character.Id), "hub_rate_limited");
+
+        Assert.True(flooder.Errors.Count(e => e.Code == ErrorCode.RateLimited) >= 60, "the flood was not refused");
+        Assert.NotNull(flag);
+        Assert.Equal(Guid.Parse(account.AccountId), flag.Value.AccountId);
+        Assert.Equal(2, flag.Value.Severity);
+        Assert.True(flag.Value.Count >= 50, $"count {flag.Value.Count} is below the threshold of 50");
+        // Below the abuse threshold the connection stays: the flag is for moderators, not a punishment.
+        Assert.Equal(HubConnectionState.Connected, flooder.Connection.State);
+    }
+
     private static HttpClient Authorized(string accessToken)
     {
         var http = new HttpClient();
