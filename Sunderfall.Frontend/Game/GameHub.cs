@@ -30,6 +30,7 @@ public sealed partial class GameHub(
     AccountService accounts,
     ConnectionDirectory connections,
     SessionObserverReference sessions,
+    HubAbuseMonitor abuse,
     ILogger<GameHub> logger) : Hub
 {
     /// <summary>The signed-in account (the token's subject; the hub refuses connections without one).</summary>

@@ -53,6 +53,7 @@ public static class FrontendHostingExtensions
                 o.AddFilter<GameHubErrorFilter>();
             })
             .AddMessagePackProtocol();
+        InvocationGuardProtocol.Register(builder.Services);
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterConnectionMonitor>("cluster", tags: [HealthEndpoints.ReadyTag]);
         return builder;

@@ -5,6 +5,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using Sunderfall.IntegrationTests.Infrastructure;
+using Sunderfall.Protocol;
+using Sunderfall.Protocol.Characters;
+using Sunderfall.Protocol.Errors;
 using Xunit;
 using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 
@@ -134,6 +137,42 @@ public sealed class CheatFlagTests(SharedClusterFixture fixture)
         Assert.Equal((500f, 500f), (cheater.Self()!.Value.X, cheater.Self()!.Value.Y));
         Assert.NotNull(flag);
         Assert.Equal(3, flag.Value.Severity);
+    }
+
+    [Fact]
+    public async Task Teleport_ThroughAMadeUpMethodOrMoveWithAPosition_IsRefusedSayingWhatIsAllowed_NeverMovesThePlayer_AndIsFlagged()
+    {
+        var account = await Cluster.RegisterAsync();
+        await using var cheater = await Cluster.ConnectAsync(account: account);
+        var (character, _) = await cheater.CreateAndEnterAsync("Blink");
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Self() is not null, Wait), "the character never appeared");
+
+        var invoked = await cheater.Connection.InvokeAsync<CallResult<CharacterInfo>>("Teleport", 900f, 900f);
+        await cheater.Connection.SendAsync("SetPosition", 900f, 900f);
+        await cheater.Connection.SendAsync(HubNames.Move, 1L, 1f, 0f, 900f, 900f);
+        await cheater.Connection.SendAsync(HubNames.Move, 2L, "900", "900");
+        var reserved = await cheater.Connection.InvokeAsync<CallResult<CharacterInfo>>("$refused", "Move", true);
+
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Errors.Count >= 3, Wait), $"only {cheater.Errors.Count} of 3 errors came back");
+        var flag = await FlagRowAsync(Guid.Parse(character.Id), "invalid_invocation");
+        await Task.Delay(300);
+
+        Assert.False(invoked.Ok);
+        Assert.Equal(ErrorCode.InvalidArgument, invoked.Error!.Code);
+        Assert.Contains("'Teleport' is not a game hub method", invoked.Error.Message, StringComparison.Ordinal);
+        // The method the guard turns refusals into cannot be called directly either.
+        Assert.Equal(ErrorCode.InvalidArgument, reserved.Error!.Code);
+        Assert.Contains("'$refused' is not a game hub method", reserved.Error.Message, StringComparison.Ordinal);
+        var errors = cheater.Errors.ToList();
+        Assert.All(errors, e => Assert.Equal(ErrorCode.InvalidArgument, e.Code));
+        Assert.Contains(errors, e => e.Message.Contains("'SetPosition' is not a game hub method", StringComparison.Ordinal));
+        Assert.Equal(2, errors.Count(e => e.Message.Contains("do not fit Move(long sequence, float dirX, float dirY)", StringComparison.Ordinal)));
+        Assert.Equal((500f, 500f), (cheater.Self()!.Value.X, cheater.Self()!.Value.Y));
+        Assert.NotNull(flag);
+        Assert.Equal(Guid.Parse(account.AccountId), flag.Value.AccountId);
+        Assert.Equal(3, flag.Value.Severity);
+        Assert.Equal(5, flag.Value.Count);
+        Assert.Equal(HubConnectionState.Connected, cheater.Connection.State);
     }
 
     [Fact]
