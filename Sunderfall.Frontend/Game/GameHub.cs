@@ -148,7 +148,8 @@ public sealed partial class GameHub(
         }
 
         connections.Add(Context);
-        await client.GetGrain<IAccountGrain>(AccountId).ClaimSessionAsync(new GameSessionClaim(identity.Id, Context.ConnectionId, sessions.Observer));
+        await client.GetGrain<IAccountGrain>(AccountId).ClaimSessionAsync(
+            new GameSessionClaim(identity.Id, Context.ConnectionId, sessions.Observer, AuthEndpoints.SessionIdOf(Context.User!)));
         await base.OnConnectedAsync();
     }
 

@@ -206,6 +206,53 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Logout_ClosesTheLiveGameConnectionOfThatSignIn_ButNotOneOpenedByAnotherSignIn()
+    {
+        var account = await Cluster.RegisterAsync();
+        var elsewhere = await Cluster.LoginAsync(account.Username);
+        await using var client = await Cluster.ConnectAsync(account: account);
+        await client.CreateAndEnterAsync("Bye");
+
+        using (var otherDevice = new HttpClient())
+        {
+            otherDevice.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", elsewhere.AccessToken);
+            Assert.Equal(HttpStatusCode.NoContent, (await otherDevice.PostAsync(Cluster.Frontend.HttpUrl + "/api/auth/logout", null)).StatusCode);
+        }
+
+        await Task.Delay(1000);
+        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+        using var logout = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/auth/logout", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.True(await GameClient.EventuallyAsync(() => client.Errors.Any(e => e.Code == ErrorCode.SessionEnded), Wait), "no SessionEnded error");
+        Assert.True(await GameClient.EventuallyAsync(() => client.Connection.State == HubConnectionState.Disconnected, Wait), "the connection outlived the logout");
+    }
+
+    [Fact]
+    public async Task AccountRecovery_ClosesTheLiveGameConnectionOfWhoeverIsPlaying()
+    {
+        var account = await Cluster.RegisterAsync();
+        await using var intruder = await Cluster.ConnectAsync(account: account);
+        await intruder.CreateAndEnterAsync("Thief");
+        using var http = new HttpClient();
+
+        using var requested = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/recovery/request", new RecoveryRequest { UsernameOrEmail = account.Username });
+        // The development sender writes the code to the frontend's log.
+        var pattern = new System.Text.RegularExpressions.Regex($"recovery code for {account.Username} <[^>]*> is (\\d+)");
+        string? code = null;
+        Assert.True(await GameClient.EventuallyAsync(() => (code = pattern.Match(Cluster.Frontend.Tail(400)).Groups[1].Value) is { Length: > 0 }, Wait), "no recovery code in the log");
+        using var completed = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/recovery/complete",
+            new RecoveryCompleteRequest { Username = account.Username, Code = code, NewPassword = "another-horse-43" });
+
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
+        Assert.True(await GameClient.EventuallyAsync(() => intruder.Errors.Any(e => e.Code == ErrorCode.SessionEnded), Wait), "no SessionEnded error");
+        Assert.True(await GameClient.EventuallyAsync(() => intruder.Connection.State == HubConnectionState.Disconnected, Wait), "the connection outlived the recovery");
+    }
+
+    [Fact]
     public async Task ASecondSignIn_DisconnectsTheFirstSessionWithAReason()
     {
         var account = await Cluster.RegisterAsync();
