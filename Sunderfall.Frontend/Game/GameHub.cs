@@ -30,6 +30,7 @@ public sealed partial class GameHub(
     AccountService accounts,
     ConnectionDirectory connections,
     SessionObserverReference sessions,
+    HubAbuseMonitor abuse,
     ILogger<GameHub> logger) : Hub
 {
     /// <summary>The signed-in account (the token's subject; the hub refuses connections without one).</summary>
@@ -140,7 +141,8 @@ public sealed partial class GameHub(
         }
 
         connections.Add(Context);
-        await client.GetGrain<IAccountGrain>(AccountId).ClaimSessionAsync(new GameSessionClaim(identity.Id, Context.ConnectionId, sessions.Observer));
+        await client.GetGrain<IAccountGrain>(AccountId).ClaimSessionAsync(
+            new GameSessionClaim(identity.Id, Context.ConnectionId, sessions.Observer, AuthEndpoints.SessionIdOf(Context.User!)));
         await base.OnConnectedAsync();
     }
 

@@ -54,6 +54,7 @@ public static class FrontendHostingExtensions
                 o.AddFilter<GameHubErrorFilter>();
             })
             .AddMessagePackProtocol();
+        InvocationGuardProtocol.Register(builder.Services);
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterConnectionMonitor>("cluster", tags: [HealthEndpoints.ReadyTag]);
         return builder;
@@ -63,6 +64,7 @@ public static class FrontendHostingExtensions
     public static WebApplication MapSunderfallFrontend(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSunderfallForwardedHeaders();
         app.UseWebSockets();
         app.UseSunderfallSecurity();
         app.MapHub<GameHub>(HubNames.Path);

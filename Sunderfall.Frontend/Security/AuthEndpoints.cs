@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Tokens;
+using Sunderfall.Grains.Interfaces.Accounts;
 using Sunderfall.Protocol.Auth;
 
 namespace Sunderfall.Frontend.Security;
@@ -25,9 +26,11 @@ internal static class AuthEndpoints
             ToHttp(await accounts.LoginAsync(body.Username ?? "", body.Password ?? "", ClientAddress.Of(http), body.MfaCode), StatusCodes.Status200OK));
         auth.MapPost("/refresh", async (RefreshRequest body, AccountService accounts, HttpContext http) =>
             ToHttp(await accounts.RefreshAsync(body.RefreshToken ?? "", ClientAddress.Of(http)), StatusCodes.Status200OK));
-        auth.MapPost("/logout", async (ClaimsPrincipal user, AccountService accounts, HttpContext http) =>
+        auth.MapPost("/logout", async (ClaimsPrincipal user, AccountService accounts, IClusterClient cluster, ILogger<AccountService> logger, HttpContext http) =>
         {
             await accounts.LogoutAsync(AccountIdOf(user), SessionIdOf(user), ClientAddress.Of(http));
+            // The game connection this sign-in opened goes with it (one of another sign-in stays).
+            await EndGameSessionAsync(cluster, AccountIdOf(user), SessionIdOf(user), "signed out", logger);
             return Results.NoContent();
         }).RequireAuthorization();
         auth.MapMfaEndpoints();
@@ -35,6 +38,24 @@ internal static class AuthEndpoints
     }
 
     public static Guid AccountIdOf(ClaimsPrincipal user) => AccountClaims.AccountId(user) ?? Guid.Empty;
+
+    /// <summary>
+    /// Closes the account's live game connection when the sign-in it was opened with has ended (null: any sign-in).
+    /// The sign-in is already revoked in the database, so a cluster that cannot be reached is logged, not reported.
+    /// </summary>
+    public static async Task EndGameSessionAsync(IClusterClient cluster, Guid accountId, Guid? signInSession, string message, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(logger);
+        try
+        {
+            await cluster.GetGrain<IAccountGrain>(accountId).EndSessionAsync(signInSession, message);
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Could not close the game session of account {Account} after its sign-in ended", accountId);
+        }
+    }
 
     public static Guid SessionIdOf(ClaimsPrincipal user) => AccountClaims.Session(user) ?? Guid.Empty;
 

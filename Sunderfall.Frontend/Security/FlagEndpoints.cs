@@ -10,8 +10,9 @@ using Sunderfall.Protocol.Auth;
 namespace Sunderfall.Frontend.Security;
 
 /// <summary>
-/// /api/admin/flags: the anti-cheat flags in cheat_flags for moderators, newest first, and marking one reviewed.
-/// Zones flag players (the account is unknown there); frontends flag accounts they close for flooding the hub.
+/// /api/moderation/flags: the anti-cheat flags in cheat_flags for moderators, newest first, and marking one reviewed.
+/// Zones flag players (the account is unknown there); frontends flag accounts (and the character they play) for what
+/// the hub refuses: floods, calls past the rate limits, calls that cannot be bound.
 /// </summary>
 internal static class FlagEndpoints
 {
@@ -32,7 +33,7 @@ internal static class FlagEndpoints
     /// <param name="At">When the threshold was crossed.</param>
     /// <param name="AccountId">The account, when the reporter knew it (hub floods); null for flags raised by zones.</param>
     /// <param name="PlayerId">The character, when there was one.</param>
-    /// <param name="Kind">malformed_input, input_flood, wall_clip or hub_flood.</param>
+    /// <param name="Kind">What was seen, e.g. malformed_input, cooldown_bypass, invalid_invocation, hub_rate_limited (docs/operations.md).</param>
     /// <param name="Severity">1 low, 2 medium, 3 high.</param>
     /// <param name="Count">Suspicious events within the rule's window when the flag was raised.</param>
     /// <param name="Details">The rule, the zone or connection, as a JSON object.</param>
@@ -50,12 +51,12 @@ internal static class FlagEndpoints
         DateTimeOffset? ReviewedAt,
         Guid? ReviewedBy);
 
-    /// <summary>Optional body of POST /api/admin/flags/{id}/review.</summary>
+    /// <summary>Optional body of POST /api/moderation/flags/{id}/review.</summary>
     internal sealed record ReviewRequest(string? Note);
 
     public static IEndpointRouteBuilder MapFlagEndpoints(this IEndpointRouteBuilder app)
     {
-        var flags = app.MapGroup("/api/admin/flags").RequireAuthorization(AccountPolicies.Moderator);
+        var flags = app.MapGroup(ModerationEndpoints.Prefix + "/flags").RequireAuthorization(AccountPolicies.Moderator);
         flags.MapGet("", async (string? player, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? limit,
             NpgsqlDataSource database, AuditLog audit, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
         {

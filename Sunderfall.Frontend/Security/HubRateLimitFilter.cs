@@ -1,42 +1,47 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 using Sunderfall.Frontend.Game;
 using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 
 namespace Sunderfall.Frontend.Security;
 
 /// <summary>
-/// Token buckets on every hub call: one per connection and one per account (shared by the account's
-/// connections on this frontend). A refused call gets a RateLimited error saying the allowed rate; a connection
-/// that keeps calling past the limit is closed, and a "hub_flood" flag is written to cheat_flags for moderators.
+/// Token buckets on every hub call: one per connection and one per account (shared by the account's connections on
+/// this frontend). A refused call gets a RateLimited error saying the allowed rate and counts toward a
+/// "hub_rate_limited" flag; a connection that keeps calling past the limit is closed and flagged "hub_flood"
+/// (<see cref="HubAbuseMonitor"/>).
 /// </summary>
-public sealed class HubRateLimitFilter(
-    IOptions<HubRateLimitOptions> options, NpgsqlDataSource database, ConnectionRegistry registry, ILogger<HubRateLimitFilter> logger)
-    : IHubFilter, IDisposable
+public sealed class HubRateLimitFilter : IHubFilter, IDisposable
 {
-    /// <summary>The cheat_flags kind of a connection closed for flooding the hub.</summary>
-    public const string FloodFlagKind = "hub_flood";
-
+    private readonly HubRateLimitOptions options;
+    private readonly HubAbuseMonitor abuse;
+    private readonly ILogger<HubRateLimitFilter> logger;
     private readonly ConcurrentDictionary<string, ConnectionLimits> connections = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> accounts = new(StringComparer.Ordinal);
+
+    // Partitioned limiters replenish every bucket from one timer and drop a bucket once it has been full (idle) for
+    // 10 s, so accounts that come and go leave nothing behind; a full bucket is the same as a new one.
+    private readonly PartitionedRateLimiter<string> connectionBuckets;
+    private readonly PartitionedRateLimiter<string> accountBuckets;
+
+    public HubRateLimitFilter(IOptions<HubRateLimitOptions> options, HubAbuseMonitor abuse, ILogger<HubRateLimitFilter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (this.options, this.abuse, this.logger) = (options.Value, abuse, logger);
+        connectionBuckets = Buckets(this.options.ConnectionBurst, this.options.ConnectionPerSecond);
+        accountBuckets = Buckets(this.options.AccountBurst, this.options.AccountPerSecond);
+    }
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
-        var o = options.Value;
+        var o = options;
         var context = invocationContext.Context;
-        var limits = connections.GetOrAdd(context.ConnectionId, _ => new ConnectionLimits(Bucket(o.ConnectionBurst, o.ConnectionPerSecond)));
-        using var connectionLease = limits.Bucket.AttemptAcquire();
-        using var accountLease = context.UserIdentifier is { } account
-            ? accounts.GetOrAdd(account, _ => Bucket(o.AccountBurst, o.AccountPerSecond)).AttemptAcquire()
-            : null;
+        using var connectionLease = connectionBuckets.AttemptAcquire(context.ConnectionId);
+        using var accountLease = context.UserIdentifier is { } account ? accountBuckets.AttemptAcquire(account) : null;
         if (connectionLease.IsAcquired && accountLease?.IsAcquired != false)
         {
             return await next(invocationContext);
@@ -44,7 +49,9 @@ public sealed class HubRateLimitFilter(
 
         var message = string.Create(CultureInfo.InvariantCulture,
             $"too many calls: at most {o.ConnectionPerSecond} per second per connection (bursts of {o.ConnectionBurst}) and {o.AccountPerSecond} per second per account");
+        var limits = connections.GetOrAdd(context.ConnectionId, _ => new ConnectionLimits());
         var refused = limits.CountRefusal(o.AbuseWindow);
+        abuse.Refused(context, abuse.RateLimitedRule);
         if (refused > o.AbuseThreshold)
         {
             logger.LogWarning("Closing connection {Connection} of {Account}: over {Threshold} refused calls in {Window}",
@@ -52,8 +59,7 @@ public sealed class HubRateLimitFilter(
             context.Abort();
             if (limits.TryMarkFlagged())
             {
-                // Not awaited: the flag is written beside the hub pipeline, which it must never slow down or fail.
-                _ = FlagFloodAsync(context, refused, o);
+                abuse.Flooded(context, refused, o);
             }
         }
 
@@ -64,70 +70,31 @@ public sealed class HubRateLimitFilter(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (connections.TryRemove(context.Context.ConnectionId, out var limits))
-        {
-            limits.Bucket.Dispose();
-        }
-
+        connections.TryRemove(context.Context.ConnectionId, out _);
         return next(context, exception);
     }
 
     public void Dispose()
     {
-        foreach (var limits in connections.Values)
-        {
-            limits.Bucket.Dispose();
-        }
-
-        foreach (var bucket in accounts.Values)
-        {
-            bucket.Dispose();
-        }
+        connectionBuckets.Dispose();
+        accountBuckets.Dispose();
     }
 
-    /// <summary>Writes the flag with one INSERT (closing a connection for abuse is rare); logs and swallows any failure.</summary>
-    private async Task FlagFloodAsync(HubCallerContext context, int refused, HubRateLimitOptions o)
-    {
-        try
+    private static PartitionedRateLimiter<string> Buckets(int burst, int perSecond) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
-            Guid? accountId = Guid.TryParse(context.UserIdentifier, CultureInfo.InvariantCulture, out var account) ? account : null;
-            var details = JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["rule"] = string.Create(CultureInfo.InvariantCulture, $"more than {o.AbuseThreshold} refused hub calls within {o.AbuseWindow.TotalSeconds} s"),
-                ["limit"] = string.Create(CultureInfo.InvariantCulture, $"{o.ConnectionPerSecond} calls/s per connection, {o.AccountPerSecond} calls/s per account"),
-                ["connection"] = context.ConnectionId,
-            });
-            await using var command = database.CreateCommand(
-                "INSERT INTO cheat_flags (at, account_id, player_id, kind, severity, count, details) " +
-                "VALUES (now(), @account, @player, @kind, 2, @count, @details::jsonb)");
-            command.Parameters.Add(new NpgsqlParameter<Guid?>("account", NpgsqlDbType.Uuid) { TypedValue = accountId });
-            command.Parameters.Add(new NpgsqlParameter<Guid?>("player", NpgsqlDbType.Uuid) { TypedValue = registry.Find(context.ConnectionId)?.PlayerId });
-            command.Parameters.AddWithValue("kind", FloodFlagKind);
-            command.Parameters.AddWithValue("count", refused);
-            command.Parameters.AddWithValue("details", details);
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Could not record the {Kind} flag of connection {Connection} of {Account}", FloodFlagKind, context.ConnectionId, context.UserIdentifier);
-        }
-    }
+            TokenLimit = burst,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }), StringComparer.Ordinal);
 
-    private static TokenBucketRateLimiter Bucket(int burst, int perSecond) => new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = burst,
-        TokensPerPeriod = perSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    });
-
-    private sealed class ConnectionLimits(TokenBucketRateLimiter bucket)
+    /// <summary>A connection's refused calls, kept from its first refusal until it disconnects.</summary>
+    private sealed class ConnectionLimits
     {
         private readonly Queue<long> refusals = new();
         private int flagged;
-
-        public TokenBucketRateLimiter Bucket { get; } = bucket;
 
         /// <summary>True the first time only: calls still in flight when the connection closes must not flag it again.</summary>
         public bool TryMarkFlagged() => Interlocked.Exchange(ref flagged, 1) == 0;

@@ -28,6 +28,13 @@ public sealed class HubRateLimitOptions
     [Range(1, 100_000)]
     public int AbuseThreshold { get; set; } = 200;
 
+    /// <summary>
+    /// Refused calls of one account within <see cref="AbuseWindow"/> that raise a "hub_rate_limited" cheat flag (sending
+    /// faster than the limits for seconds on end, e.g. a move flood faster than the zone tick), before any closing.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int FlagThreshold { get; set; } = 50;
+
     /// <summary>The window over which refused calls are counted.</summary>
     public TimeSpan AbuseWindow { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -37,10 +37,21 @@ internal static class MfaEndpoints
             var result = await accounts.RequestRecoveryAsync(body.UsernameOrEmail ?? "", ClientAddress.Of(http));
             return result.Ok ? Results.Accepted() : AuthEndpoints.Error(result.Code, result.Message);
         });
-        auth.MapPost("/recovery/complete", async (RecoveryCompleteRequest body, AccountService accounts, HttpContext http) =>
+        auth.MapPost("/recovery/complete", async (RecoveryCompleteRequest body, AccountService accounts, IClusterClient cluster, ILogger<AccountService> logger, HttpContext http) =>
         {
             var result = await accounts.CompleteRecoveryAsync(body.Username ?? "", body.Code ?? "", body.NewPassword ?? "", ClientAddress.Of(http));
-            return result.Ok ? Results.NoContent() : AuthEndpoints.Error(result.Code, result.Message);
+            if (!result.Ok)
+            {
+                return AuthEndpoints.Error(result.Code, result.Message);
+            }
+
+            // Every sign-in was revoked with the old password, so whoever is playing the account now is closed too.
+            if (result.Account is { } recovered)
+            {
+                await AuthEndpoints.EndGameSessionAsync(cluster, recovered.Id, null, "the account was recovered and every sign-in ended", logger);
+            }
+
+            return Results.NoContent();
         });
         return auth;
     }

@@ -26,8 +26,10 @@ public static class SecurityHostingExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddSunderfallJwtBearer();
         builder.Services.AddAuthorization(o => o.AddAccountPolicies());
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSunderfallForwardedHeaders();
         builder.Services.AddSunderfallRateLimits();
         builder.Services.AddOptions<HubRateLimitOptions>().BindConfiguration(HubRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<HubAbuseMonitor>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<ConnectionDirectory>();
         builder.Services.AddSingleton<SessionRelay>();
@@ -42,6 +44,9 @@ public static class SecurityHostingExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapAuthEndpoints();
+        app.MapModerationEndpoints();
+        app.MapFlagEndpoints();
+        app.MapSupportEndpoints();
         app.MapAdminEndpoints();
         return app;
     }

@@ -8,8 +8,8 @@ using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 namespace Sunderfall.Frontend.Security;
 
 /// <summary>
-/// This frontend's one session observer: when an account signs in elsewhere, the old connection is told why and
-/// closed.
+/// This frontend's one session observer: when an account signs in elsewhere, is kicked or banned, or the sign-in the
+/// connection was opened with ends, the connection is told why and closed.
 /// </summary>
 public sealed class SessionRelay(IHubContext<GameHub> hub, ConnectionDirectory connections, ILogger<SessionRelay> logger) : ISessionObserver
 {
@@ -17,7 +17,12 @@ public sealed class SessionRelay(IHubContext<GameHub> hub, ConnectionDirectory c
     {
         try
         {
-            var code = reason == SessionCloseReason.Kicked ? ErrorCode.Kicked : ErrorCode.SessionReplaced;
+            var code = reason switch
+            {
+                SessionCloseReason.Kicked => ErrorCode.Kicked,
+                SessionCloseReason.Ended => ErrorCode.SessionEnded,
+                _ => ErrorCode.SessionReplaced,
+            };
             await hub.Clients.Client(connectionId).SendAsync(HubNames.ErrorEvent, new ServerError { Code = code, Message = message });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -12,9 +12,9 @@ using Sunderfall.ServiceDefaults.Clustering;
 namespace Sunderfall.Frontend.Security;
 
 /// <summary>
-/// Support queries for moderators (docs/support.md): a player's transaction log over a time range, one encounter with
-/// its grants and their delivery, and an on-demand run of the resource reconciliation (the silos also run it on a
-/// timer); for admins only, the replay of an encounter from its seed. Every call is audited.
+/// Support queries (docs/support.md): for moderators, a player's transaction log over a time range and one encounter
+/// with its grants and their delivery; for admins, the replay of an encounter from its seed and an on-demand run of
+/// the resource reconciliation (it reads every character; the silos also run it on a timer). Every call is audited.
 /// </summary>
 internal static class SupportEndpoints
 {
@@ -72,8 +72,9 @@ internal static class SupportEndpoints
 
     public static IEndpointRouteBuilder MapSupportEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").RequireAuthorization(AccountPolicies.Moderator);
-        admin.MapGet("/transactions", async (string? player, string? from, string? to, string? kind, string? limit,
+        var moderation = app.MapGroup(ModerationEndpoints.Prefix).RequireAuthorization(AccountPolicies.Moderator);
+        var admin = app.MapGroup(AdminEndpoints.Prefix).RequireAuthorization(AccountPolicies.Admin);
+        moderation.MapGet("/transactions", async (string? player, string? from, string? to, string? kind, string? limit,
             NpgsqlDataSource database, AuditLog audit, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
         {
             if (player is null || !Guid.TryParse(player, CultureInfo.InvariantCulture, out var playerId))
@@ -106,7 +107,7 @@ internal static class SupportEndpoints
             audit.Append(new AuditEvent(TransactionsViewedAction, AuthEndpoints.AccountIdOf(user), user.Identity?.Name, player, ClientAddress.Of(http)));
             return Results.Json(await QueryTransactionsAsync(database, playerId, start, end, kind, count, cancellationToken));
         });
-        admin.MapGet("/encounters/{id}", async (string id,
+        moderation.MapGet("/encounters/{id}", async (string id,
             NpgsqlDataSource database, AuditLog audit, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
         {
             if (!Guid.TryParse(id, CultureInfo.InvariantCulture, out var encounterId))
@@ -137,7 +138,7 @@ internal static class SupportEndpoints
             return replay.Found
                 ? Results.Json(new ReplayReport(encounterId, replay.Identical, replay.FirstDifference))
                 : AuthEndpoints.Error(AuthErrorCode.NotFound, $"no encounter {encounterId} was committed");
-        }).RequireAuthorization(AccountPolicies.Admin);
+        });
         admin.MapPost("/reconcile", async (NpgsqlDataSource database, IOptions<ClusteringOptions> cluster, AuditLog audit, TimeProvider clock,
             ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
         {

@@ -19,14 +19,34 @@ public static class TransportSecurity
             return null;
         }
 
-        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"] ?? ""));
-        var exposed = urls.Where(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !IsLoopback(u)).ToList();
+        var exposed = BoundAddresses(configuration).Where(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !IsLoopback(u)).ToList();
         return exposed.Count == 0
             ? null
             : $"frontend: plain HTTP on {string.Join(", ", exposed)} would send tokens and passwords in clear: serve https:// with a certificate " +
               "(Kestrel:Certificates:Default:Path), bind http:// to 127.0.0.1 only, or set Frontend:AllowPlainHttp=true when TLS ends at a proxy in front";
     }
+
+    /// <summary>
+    /// The addresses Kestrel will listen on, by ASP.NET Core's precedence: endpoints under Kestrel:Endpoints win over
+    /// the hosting addresses (unless preferHostingUrls); the hosting addresses are urls (--urls, ASPNETCORE_URLS) or,
+    /// only when urls is empty, http_ports and https_ports (ASPNETCORE_HTTP_PORTS, which the .NET container images set).
+    /// </summary>
+    private static List<string> BoundAddresses(IConfiguration configuration)
+    {
+        var endpoints = configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(e => e["Url"] ?? "").Where(u => u.Length > 0).ToList();
+        var hosting = List(configuration["urls"]);
+        if (hosting.Count == 0)
+        {
+            hosting = [.. List(configuration["http_ports"]).Select(port => $"http://*:{port}"), .. List(configuration["https_ports"]).Select(port => $"https://*:{port}")];
+        }
+
+        var preferHosting = bool.TryParse(configuration["preferHostingUrls"], out var prefer) && prefer;
+        return endpoints.Count == 0 || (preferHosting && hosting.Count > 0) ? hosting : endpoints;
+    }
+
+    private static List<string> List(string? value) =>
+        [.. (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private static bool IsLoopback(string url)
     {

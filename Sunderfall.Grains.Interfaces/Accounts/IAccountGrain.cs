@@ -20,6 +20,13 @@ public interface IAccountGrain : IGrainWithGuidKey
     /// <summary>Closes the account's live game session, if any (a moderator's kick); true if there was one.</summary>
     Task<bool> KickAsync(string message);
 
+    /// <summary>
+    /// Closes the account's live game session if it was opened with <paramref name="signInSession"/> (null: whichever
+    /// it was), because that sign-in ended; true if one was closed. An access token outlives its sign-in by up to its
+    /// lifetime, so the connection it opened must be closed when the sign-in ends.
+    /// </summary>
+    Task<bool> EndSessionAsync(Guid? signInSession, string message);
+
     /// <summary>Ends the session if it is still this connection (a newer one is left alone).</summary>
     Task ReleaseSessionAsync(string connectionId);
 }

@@ -7,4 +7,6 @@ public enum SessionCloseReason
     Replaced = 1,
     /// <summary>A moderator kicked or banned the account.</summary>
     Kicked = 2,
+    /// <summary>The sign-in the connection was opened with ended: logged out, or revoked by an account recovery.</summary>
+    Ended = 3,
 }

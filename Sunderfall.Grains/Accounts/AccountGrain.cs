@@ -64,6 +64,18 @@ public sealed class AccountGrain([PersistentState("account", GrainStorage.Game)]
         return Task.FromResult(true);
     }
 
+    public Task<bool> EndSessionAsync(Guid? signInSession, string message)
+    {
+        if (session is not { } live || (signInSession is { } ended && live.SignInSession != ended))
+        {
+            return Task.FromResult(false);
+        }
+
+        _ = live.Frontend.OnSessionClosedAsync(live.ConnectionId, SessionCloseReason.Ended, message);
+        session = null;
+        return Task.FromResult(true);
+    }
+
     public Task ReleaseSessionAsync(string connectionId)
     {
         if (session?.ConnectionId == connectionId)

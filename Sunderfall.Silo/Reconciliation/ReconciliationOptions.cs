@@ -6,7 +6,7 @@ public sealed class ReconciliationOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Reconciliation";
 
-    /// <summary>Run the job at all (moderators can still run it on demand: POST /api/admin/reconcile).</summary>
+    /// <summary>Run the job at all (admins can still run it on demand: POST /api/admin/reconcile).</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Time between two runs on each silo (1 s to 1 day).</summary>

@@ -51,6 +51,9 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
 
     public long LastAck { get; private set; } = -1;
 
+    /// <summary>The sequence of the last input sent with <see cref="MoveAsync"/>.</summary>
+    public long LastInputSequence => Interlocked.Read(ref inputSequence);
+
     /// <summary>A WorldDelta payload the client could not apply (must never happen).</summary>
     public Exception? ApplyFailure { get; private set; }
 
@@ -100,7 +103,7 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
         connection.InvokeAsync<CallResult<CharacterInfo>>(HubNames.LeaveWorld);
 
     /// <summary>Fire-and-forget, as a real client moves: walk in a direction from the next tick on.</summary>
-    public Task MoveAsync(float dirX, float dirY) => connection.SendAsync(HubNames.Move, ++inputSequence, dirX, dirY);
+    public Task MoveAsync(float dirX, float dirY) => connection.SendAsync(HubNames.Move, Interlocked.Increment(ref inputSequence), dirX, dirY);
 
     /// <summary>
     /// Walks in a direction until the condition holds, re-sending the input every 2 s as a client does when an input

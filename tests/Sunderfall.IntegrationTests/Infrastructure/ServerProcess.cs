@@ -29,16 +29,24 @@ public sealed class ServerProcess : IDisposable
     public static ServerProcess Start(string name, string project, int httpPort, IReadOnlyDictionary<string, string> environment) =>
         Start(name, project, $"http://127.0.0.1:{httpPort}", environment);
 
+    /// <summary>Starts the program listening on <paramref name="url"/>; "" passes no --urls (the program then takes its
+    /// addresses from its environment, e.g. ASPNETCORE_HTTP_PORTS).</summary>
     public static ServerProcess Start(string name, string project, string url, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { TestEnvironment.ProgramPath(project), "--urls", url },
+            ArgumentList = { TestEnvironment.ProgramPath(project) },
             WorkingDirectory = Path.GetDirectoryName(TestEnvironment.ProgramPath(project))!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (url.Length > 0)
+        {
+            info.ArgumentList.Add("--urls");
+            info.ArgumentList.Add(url);
+        }
+
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment)
         {

@@ -5,6 +5,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 using Sunderfall.IntegrationTests.Infrastructure;
+using Sunderfall.Protocol;
+using Sunderfall.Protocol.Characters;
+using Sunderfall.Protocol.Errors;
 using Xunit;
 using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 
@@ -12,7 +15,7 @@ namespace Sunderfall.IntegrationTests.Security;
 
 /// <summary>
 /// Server-side anti-cheat on a real cluster: suspicious actions are refused, counted and, past a threshold, flagged in
-/// cheat_flags, which moderators read and review through /api/admin/flags.
+/// cheat_flags, which moderators read and review through /api/moderation/flags.
 /// </summary>
 [Collection(SharedClusterDefinition.Name)]
 public sealed class CheatFlagTests(SharedClusterFixture fixture)
@@ -63,9 +66,9 @@ public sealed class CheatFlagTests(SharedClusterFixture fixture)
         var admin = await Cluster.AdminAsync();
         using var http = Authorized(admin.AccessToken);
 
-        using var reviewed = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/flags/{id}/review", new { note = "walks into walls, no exploit" });
-        using var again = await http.PostAsync(Cluster.Frontend.HttpUrl + $"/api/admin/flags/{id}/review", null);
-        using var missing = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/admin/flags/999999999/review", null);
+        using var reviewed = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/flags/{id}/review", new { note = "walks into walls, no exploit" });
+        using var again = await http.PostAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/flags/{id}/review", null);
+        using var missing = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/moderation/flags/999999999/review", null);
         var audited = await GameClient.EventuallyAsync(
             () => GameCluster.AuditActionsAsync(admin.AccountId).GetAwaiter().GetResult().Contains("admin.flag_reviewed"), Wait);
 
@@ -113,6 +116,121 @@ public sealed class CheatFlagTests(SharedClusterFixture fixture)
         Assert.True(flag.Value.Count > 200, $"count {flag.Value.Count} is not past the abuse threshold of 200");
     }
 
+    [Fact]
+    public async Task Move_SpeedHackWithAnOversizedDirection_IsRefusedLeavesThePlayerInPlaceAndIsFlagged()
+    {
+        await using var cheater = await Cluster.ConnectAsync();
+        var (character, _) = await cheater.CreateAndEnterAsync("Speed");
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Self() is not null, Wait), "the character never appeared");
+
+        // (3, 4) asks for 5 times the walking speed.
+        for (var sequence = 1; sequence <= 6; sequence++)
+        {
+            await cheater.SendRawMoveAsync(sequence, 3f, 4f);
+        }
+
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Errors.Count >= 6, Wait), $"only {cheater.Errors.Count} of 6 errors came back");
+        var flag = await FlagRowAsync(Guid.Parse(character.Id), "malformed_input");
+
+        Assert.All(cheater.Errors, e => Assert.Equal(ErrorCode.InvalidArgument, e.Code));
+        Assert.Contains("has length 5; it must be at most 1", cheater.Errors.First().Message, StringComparison.Ordinal);
+        Assert.Equal((500f, 500f), (cheater.Self()!.Value.X, cheater.Self()!.Value.Y));
+        Assert.NotNull(flag);
+        Assert.Equal(3, flag.Value.Severity);
+    }
+
+    [Fact]
+    public async Task Teleport_ThroughAMadeUpMethodOrMoveWithAPosition_IsRefusedSayingWhatIsAllowed_NeverMovesThePlayer_AndIsFlagged()
+    {
+        var account = await Cluster.RegisterAsync();
+        await using var cheater = await Cluster.ConnectAsync(account: account);
+        var (character, _) = await cheater.CreateAndEnterAsync("Blink");
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Self() is not null, Wait), "the character never appeared");
+
+        var invoked = await cheater.Connection.InvokeAsync<CallResult<CharacterInfo>>("Teleport", 900f, 900f);
+        await cheater.Connection.SendAsync("SetPosition", 900f, 900f);
+        await cheater.Connection.SendAsync(HubNames.Move, 1L, 1f, 0f, 900f, 900f);
+        await cheater.Connection.SendAsync(HubNames.Move, 2L, "900", "900");
+        var reserved = await cheater.Connection.InvokeAsync<CallResult<CharacterInfo>>("$refused", "Move", true);
+
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Errors.Count >= 3, Wait), $"only {cheater.Errors.Count} of 3 errors came back");
+        var flag = await FlagRowAsync(Guid.Parse(character.Id), "invalid_invocation");
+        await Task.Delay(300);
+
+        Assert.False(invoked.Ok);
+        Assert.Equal(ErrorCode.InvalidArgument, invoked.Error!.Code);
+        Assert.Contains("'Teleport' is not a game hub method", invoked.Error.Message, StringComparison.Ordinal);
+        // The method the guard turns refusals into cannot be called directly either.
+        Assert.Equal(ErrorCode.InvalidArgument, reserved.Error!.Code);
+        Assert.Contains("'$refused' is not a game hub method", reserved.Error.Message, StringComparison.Ordinal);
+        var errors = cheater.Errors.ToList();
+        Assert.All(errors, e => Assert.Equal(ErrorCode.InvalidArgument, e.Code));
+        Assert.Contains(errors, e => e.Message.Contains("'SetPosition' is not a game hub method", StringComparison.Ordinal));
+        Assert.Equal(2, errors.Count(e => e.Message.Contains("do not fit Move(long sequence, float dirX, float dirY)", StringComparison.Ordinal)));
+        Assert.Equal((500f, 500f), (cheater.Self()!.Value.X, cheater.Self()!.Value.Y));
+        Assert.NotNull(flag);
+        Assert.Equal(Guid.Parse(account.AccountId), flag.Value.AccountId);
+        Assert.Equal(3, flag.Value.Severity);
+        Assert.Equal(5, flag.Value.Count);
+        Assert.Equal(HubConnectionState.Connected, cheater.Connection.State);
+    }
+
+    [Fact]
+    public async Task UseAbility_FasterThanItsCooldownThroughTheHub_IsRefusedLandsOnceAndRaisesACooldownBypassFlag()
+    {
+        await using var cheater = await Cluster.ConnectAsync();
+        var (character, _) = await cheater.CreateAndEnterAsync("Haste", "cleric");
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Self() is not null, Wait), "the character never appeared");
+
+        // Heal on oneself: a 1 s cast, then a 4 s cooldown. 35 uses in about a second stay within the hub's rate limits.
+        for (var i = 0; i < 35; i++)
+        {
+            await cheater.UseAbilityAsync("heal", 0);
+            await Task.Delay(25);
+        }
+
+        Assert.True(await GameClient.EventuallyAsync(() => cheater.Errors.Count(e => e.Code == ErrorCode.OnCooldown) >= 30, Wait),
+            $"only {cheater.Errors.Count(e => e.Code == ErrorCode.OnCooldown)} OnCooldown refusals came back");
+        var flag = await FlagRowAsync(Guid.Parse(character.Id), "cooldown_bypass");
+        await Task.Delay(1500);
+
+        Assert.DoesNotContain(cheater.Errors, e => e.Code == ErrorCode.RateLimited);
+        Assert.Equal(1, cheater.CombatEvents.Count(e => e.Kind == 2 && e.AbilityId == "heal"));
+        Assert.NotNull(flag);
+        Assert.Equal(2, flag.Value.Severity);
+        Assert.True(flag.Value.Count >= 30, $"count {flag.Value.Count} is below the rule's 30");
+    }
+
+    [Fact]
+    public async Task Move_FloodedFasterThanTheTick_IsRateLimitedAtTheHubAndRaisesAHubRateLimitedFlag()
+    {
+        var account = await Cluster.RegisterAsync();
+        await using var flooder = await Cluster.ConnectAsync(account: account);
+        var (character, _) = await flooder.CreateAndEnterAsync("Spam");
+
+        // About 100 inputs a second (the zone ticks 20 times a second and the hub allows 20 a second), until 60 are refused.
+        var deadline = DateTime.UtcNow + Wait;
+        while (flooder.Errors.Count(e => e.Code == ErrorCode.RateLimited) < 60 && DateTime.UtcNow < deadline)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await flooder.MoveAsync(i % 2 == 0 ? 1f : 0f, 0f);
+            }
+
+            await Task.Delay(100);
+        }
+
+        var flag = await FlagRowAsync(Guid.Parse(character.Id), "hub_rate_limited");
+
+        Assert.True(flooder.Errors.Count(e => e.Code == ErrorCode.RateLimited) >= 60, "the flood was not refused");
+        Assert.NotNull(flag);
+        Assert.Equal(Guid.Parse(account.AccountId), flag.Value.AccountId);
+        Assert.Equal(2, flag.Value.Severity);
+        Assert.True(flag.Value.Count >= 50, $"count {flag.Value.Count} is below the threshold of 50");
+        // Below the abuse threshold the connection stays: the flag is for moderators, not a punishment.
+        Assert.Equal(HubConnectionState.Connected, flooder.Connection.State);
+    }
+
     private static HttpClient Authorized(string accessToken)
     {
         var http = new HttpClient();
@@ -123,7 +241,7 @@ public sealed class CheatFlagTests(SharedClusterFixture fixture)
     private async Task<HttpResponseMessage> GetFlagsAsync(string accessToken, string query)
     {
         using var http = Authorized(accessToken);
-        return await http.GetAsync(Cluster.Frontend.HttpUrl + "/api/admin/flags" + query);
+        return await http.GetAsync(Cluster.Frontend.HttpUrl + "/api/moderation/flags" + query);
     }
 
     /// <summary>The first flag of <paramref name="kind"/> for the player, polled for up to 15 s (the silo writes in batches).</summary>

@@ -83,13 +83,13 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task AdminEndpoints_RefuseAPlayerWith403_AndAnonymousWith401()
+    public async Task ModerationEndpoints_RefuseAPlayerWith403_AndAnonymousWith401()
     {
         var player = await Cluster.RegisterAsync();
         using var http = new HttpClient();
 
-        using var anonymous = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
+        using var anonymous = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{player.Username}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{player.Username}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", player.AccessToken);
         using var asPlayer = await http.SendAsync(request);
 
@@ -105,7 +105,7 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
 
-        using var viewed = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}");
+        using var viewed = await http.GetAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{player.Username}");
         using var promoted = await http.PutAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{player.Username}/roles", new { roles = PlayerAndModerator });
         var audit = await GameClient.EventuallyAsync(
             () => GameCluster.AuditActionsAsync(admin.AccountId).GetAwaiter().GetResult().Contains("roles.changed"), Wait);
@@ -114,6 +114,41 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         Assert.Equal(HttpStatusCode.OK, viewed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
         Assert.True(audit, "the role change never reached the audit log");
+    }
+
+    [Fact]
+    public async Task AModerator_UsesTheModerationTools_ButGets403OnTheAdminEndpointsAndRoleChanges()
+    {
+        var admin = await Cluster.AdminAsync();
+        var staff = await Cluster.RegisterAsync();
+        var player = await Cluster.RegisterAsync();
+        using (var asAdmin = new HttpClient())
+        {
+            asAdmin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.AccessToken);
+            using var promoted = await asAdmin.PutAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{staff.Username}/roles", new { roles = PlayerAndModerator });
+            Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        }
+
+        // Signing in again gives a token that carries the new role.
+        var moderator = await Cluster.LoginAsync(staff.Username);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", moderator.AccessToken);
+        var url = Cluster.Frontend.HttpUrl;
+
+        using var lookup = await http.GetAsync(url + $"/api/moderation/accounts/{player.Username}");
+        using var flags = await http.GetAsync(url + "/api/moderation/flags?limit=1");
+        using var roles = await http.PutAsJsonAsync(url + $"/api/admin/accounts/{player.Username}/roles", new { roles = PlayerAndModerator });
+        using var audit = await http.GetAsync(url + "/api/admin/audit?limit=1");
+        using var zone = await http.GetAsync(url + "/api/admin/zones/ashen-vale/1");
+        using var reconcile = await http.PostAsync(url + "/api/admin/reconcile", null);
+
+        Assert.Contains("moderator", moderator.Roles);
+        Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, flags.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, roles.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, audit.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, zone.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, reconcile.StatusCode);
     }
 
     [Fact]
@@ -171,6 +206,53 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Logout_ClosesTheLiveGameConnectionOfThatSignIn_ButNotOneOpenedByAnotherSignIn()
+    {
+        var account = await Cluster.RegisterAsync();
+        var elsewhere = await Cluster.LoginAsync(account.Username);
+        await using var client = await Cluster.ConnectAsync(account: account);
+        await client.CreateAndEnterAsync("Bye");
+
+        using (var otherDevice = new HttpClient())
+        {
+            otherDevice.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", elsewhere.AccessToken);
+            Assert.Equal(HttpStatusCode.NoContent, (await otherDevice.PostAsync(Cluster.Frontend.HttpUrl + "/api/auth/logout", null)).StatusCode);
+        }
+
+        await Task.Delay(1000);
+        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+        using var logout = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/auth/logout", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.True(await GameClient.EventuallyAsync(() => client.Errors.Any(e => e.Code == ErrorCode.SessionEnded), Wait), "no SessionEnded error");
+        Assert.True(await GameClient.EventuallyAsync(() => client.Connection.State == HubConnectionState.Disconnected, Wait), "the connection outlived the logout");
+    }
+
+    [Fact]
+    public async Task AccountRecovery_ClosesTheLiveGameConnectionOfWhoeverIsPlaying()
+    {
+        var account = await Cluster.RegisterAsync();
+        await using var intruder = await Cluster.ConnectAsync(account: account);
+        await intruder.CreateAndEnterAsync("Thief");
+        using var http = new HttpClient();
+
+        using var requested = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/recovery/request", new RecoveryRequest { UsernameOrEmail = account.Username });
+        // The development sender writes the code to the frontend's log.
+        var pattern = new System.Text.RegularExpressions.Regex($"recovery code for {account.Username} <[^>]*> is (\\d+)");
+        string? code = null;
+        Assert.True(await GameClient.EventuallyAsync(() => (code = pattern.Match(Cluster.Frontend.Tail(400)).Groups[1].Value) is { Length: > 0 }, Wait), "no recovery code in the log");
+        using var completed = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/recovery/complete",
+            new RecoveryCompleteRequest { Username = account.Username, Code = code, NewPassword = "another-horse-43" });
+
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
+        Assert.True(await GameClient.EventuallyAsync(() => intruder.Errors.Any(e => e.Code == ErrorCode.SessionEnded), Wait), "no SessionEnded error");
+        Assert.True(await GameClient.EventuallyAsync(() => intruder.Connection.State == HubConnectionState.Disconnected, Wait), "the connection outlived the recovery");
+    }
+
+    [Fact]
     public async Task ASecondSignIn_DisconnectsTheFirstSessionWithAReason()
     {
         var account = await Cluster.RegisterAsync();
@@ -186,7 +268,7 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Login_FromOneAddressTooOften_IsRateLimitedWith429()
+    public async Task Login_FromOneAddressTooOften_IsRateLimitedWith429_WhateverXForwardedForItClaims()
     {
         var limited = Cluster.StartFrontend("limited-frontend", Cluster.ClusterId, new Dictionary<string, string> { ["SUNDERFALL_HttpRateLimit__AuthPerMinute"] = "3" });
         await limited.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
@@ -194,7 +276,8 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            using var response = await http.PostAsJsonAsync(limited.HttpUrl + "/api/auth/login", new LoginRequest { Username = "nobody", Password = "whatever-123" });
+            // No proxy is trusted by default: a client cannot dodge the limit by claiming other addresses.
+            using var response = await PostLoginAsync(http, limited.HttpUrl, $"198.51.100.{i + 1}");
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -206,6 +289,44 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
 
         limited.Kill();
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Login_ThroughATrustedProxy_IsLimitedPerClientAddressFromXForwardedFor()
+    {
+        // The test talks from 127.0.0.1, which plays the TLS proxy in front of this frontend.
+        var proxied = Cluster.StartFrontend("proxied-frontend", Cluster.ClusterId, new Dictionary<string, string>
+        {
+            ["SUNDERFALL_HttpRateLimit__AuthPerMinute"] = "3",
+            ["SUNDERFALL_TrustedProxies__Addresses__0"] = "127.0.0.1",
+        });
+        await proxied.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient();
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await PostLoginAsync(http, proxied.HttpUrl, "203.0.113.7");
+            first.Add(response.StatusCode);
+        }
+
+        using var second = await PostLoginAsync(http, proxied.HttpUrl, "203.0.113.8");
+        // A client sending its own X-Forwarded-For through the proxy: the proxy appends the real address, the last entry.
+        using var spoofed = await PostLoginAsync(http, proxied.HttpUrl, "203.0.113.8, 203.0.113.7");
+
+        proxied.Kill();
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, spoofed.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient http, string baseUrl, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + "/api/auth/login")
+        {
+            Content = JsonContent.Create(new LoginRequest { Username = "nobody", Password = "whatever-123" }),
+        };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await http.SendAsync(request);
     }
 
     [Fact]
@@ -238,8 +359,8 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         await using var banned = await Cluster.ConnectAsync(account: bannedAccount);
         await kicked.CreateAndEnterAsync("Kick");
 
-        using var kick = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{kickedAccount.Username}/kick", new { reason = "spamming chat" });
-        using var ban = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/admin/accounts/{bannedAccount.Username}/ban", new { minutes = 60, reason = "botting" });
+        using var kick = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{kickedAccount.Username}/kick", new { reason = "spamming chat" });
+        using var ban = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{bannedAccount.Username}/ban", new { minutes = 60, reason = "botting" });
         using var login = await new HttpClient().PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/login", new LoginRequest { Username = bannedAccount.Username, Password = GameCluster.TestPassword });
 
         Assert.Equal(HttpStatusCode.NoContent, kick.StatusCode);

@@ -34,9 +34,9 @@ public sealed class SupportEndpointTests(SharedClusterFixture fixture)
         await LogAsync(Noon.AddHours(2), "party.joined", player);
         var admin = await Cluster.AdminAsync();
 
-        using var all = await GetAsync(admin.AccessToken, $"/api/admin/transactions?player={player}&from=2025-06-01T11:00:00Z&to=2025-06-01T13:00:00Z");
-        using var discards = await GetAsync(admin.AccessToken, $"/api/admin/transactions?player={player}&kind=item.discarded");
-        using var newest = await GetAsync(admin.AccessToken, $"/api/admin/transactions?player={player}&limit=1");
+        using var all = await GetAsync(admin.AccessToken, $"/api/moderation/transactions?player={player}&from=2025-06-01T11:00:00Z&to=2025-06-01T13:00:00Z");
+        using var discards = await GetAsync(admin.AccessToken, $"/api/moderation/transactions?player={player}&kind=item.discarded");
+        using var newest = await GetAsync(admin.AccessToken, $"/api/moderation/transactions?player={player}&limit=1");
 
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
         var rows = (await all.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
@@ -56,11 +56,11 @@ public sealed class SupportEndpointTests(SharedClusterFixture fixture)
         var admin = await Cluster.AdminAsync();
         var player = Guid.NewGuid();
 
-        using var noPlayer = await GetAsync(admin.AccessToken, "/api/admin/transactions");
-        using var badFrom = await GetAsync(admin.AccessToken, $"/api/admin/transactions?player={player}&from=yesterday");
-        using var backwards = await GetAsync(admin.AccessToken, $"/api/admin/transactions?player={player}&from=2025-06-02T00:00:00Z&to=2025-06-01T00:00:00Z");
-        using var badLimit = await GetAsync(admin.AccessToken, $"/api/admin/transactions?player={player}&limit=1001");
-        using var badKind = await GetAsync(admin.AccessToken, $"/api/admin/transactions?player={player}&kind=DROP%20TABLE");
+        using var noPlayer = await GetAsync(admin.AccessToken, "/api/moderation/transactions");
+        using var badFrom = await GetAsync(admin.AccessToken, $"/api/moderation/transactions?player={player}&from=yesterday");
+        using var backwards = await GetAsync(admin.AccessToken, $"/api/moderation/transactions?player={player}&from=2025-06-02T00:00:00Z&to=2025-06-01T00:00:00Z");
+        using var badLimit = await GetAsync(admin.AccessToken, $"/api/moderation/transactions?player={player}&limit=1001");
+        using var badKind = await GetAsync(admin.AccessToken, $"/api/moderation/transactions?player={player}&kind=DROP%20TABLE");
 
         Assert.Equal(HttpStatusCode.BadRequest, noPlayer.StatusCode);
         Assert.Contains("GUID", await noPlayer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -78,8 +78,8 @@ public sealed class SupportEndpointTests(SharedClusterFixture fixture)
     {
         var player = await Cluster.RegisterAsync();
 
-        using var transactions = await GetAsync(player.AccessToken, $"/api/admin/transactions?player={Guid.NewGuid()}");
-        using var encounter = await GetAsync(player.AccessToken, $"/api/admin/encounters/{Guid.NewGuid()}");
+        using var transactions = await GetAsync(player.AccessToken, $"/api/moderation/transactions?player={Guid.NewGuid()}");
+        using var encounter = await GetAsync(player.AccessToken, $"/api/moderation/encounters/{Guid.NewGuid()}");
         using var replay = await GetAsync(player.AccessToken, $"/api/admin/encounters/{Guid.NewGuid()}/replay");
         using var http = Authorized(player.AccessToken);
         using var reconcile = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/admin/reconcile", null);
@@ -146,9 +146,9 @@ public sealed class SupportEndpointTests(SharedClusterFixture fixture)
 
         var admin = await Cluster.AdminAsync();
 
-        using var found = await GetAsync(admin.AccessToken, $"/api/admin/encounters/{encounter}");
-        using var missing = await GetAsync(admin.AccessToken, $"/api/admin/encounters/{Guid.NewGuid()}");
-        using var malformed = await GetAsync(admin.AccessToken, "/api/admin/encounters/not-an-id");
+        using var found = await GetAsync(admin.AccessToken, $"/api/moderation/encounters/{encounter}");
+        using var missing = await GetAsync(admin.AccessToken, $"/api/moderation/encounters/{Guid.NewGuid()}");
+        using var malformed = await GetAsync(admin.AccessToken, "/api/moderation/encounters/not-an-id");
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         var body = await found.Content.ReadFromJsonAsync<JsonElement>();
@@ -179,7 +179,7 @@ public sealed class SupportEndpointTests(SharedClusterFixture fixture)
 
         using var first = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/admin/reconcile", null);
         using var second = await http.PostAsync(Cluster.Frontend.HttpUrl + "/api/admin/reconcile", null);
-        using var flags = await GetAsync(admin.AccessToken, $"/api/admin/flags?player={player}&kind=impossible_resource");
+        using var flags = await GetAsync(admin.AccessToken, $"/api/moderation/flags?player={player}&kind=impossible_resource");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var raised = Single(await first.Content.ReadFromJsonAsync<JsonElement>(), player);

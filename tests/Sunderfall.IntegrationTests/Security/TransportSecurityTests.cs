@@ -29,6 +29,21 @@ public sealed class TransportSecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Frontend_OnAspNetCoreHttpPortsAsItsContainerImageSetsThem_RefusesToStart()
+    {
+        var port = FreePort.Next();
+        // No --urls: Kestrel would listen on http://*:port, every address, as in docker/Dockerfile.frontend.
+        var frontend = Cluster.StartFrontend("ports-frontend", Cluster.ClusterId, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, url: "");
+
+        Assert.True(await frontend.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the frontend served plain HTTP on every address");
+        Assert.Equal(2, frontend.ExitCode);
+        Assert.Contains($"plain HTTP on http://*:{port}", frontend.Tail(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Frontend_WithACertificate_ServesTheApiAndTheHubOverTls()
     {
         using var certificate = SelfSigned();
