@@ -18,8 +18,10 @@ internal static class AuthEndpoints
         var auth = app.MapGroup("/api/auth").RequireRateLimiting(RateLimitPolicies.Auth);
         auth.MapPost("/register", async (RegisterRequest body, AccountService accounts, HttpContext http) =>
         {
-            // Registering signs the new account in: one round trip from sign-up to play.
-            var registered = await accounts.RegisterAndSignInAsync(body.Username ?? "", body.Email ?? "", body.Password ?? "", ClientAddress.Of(http));
+            // Registering signs the new account in: one round trip from sign-up to play. A sign-up whose client has
+            // gone (it timed out waiting its turn to hash) is dropped rather than hashed for no one.
+            var registered = await accounts.RegisterAndSignInAsync(
+                body.Username ?? "", body.Email ?? "", body.Password ?? "", ClientAddress.Of(http), http.RequestAborted);
             return ToHttp(registered, StatusCodes.Status201Created);
         });
         auth.MapPost("/login", async (LoginRequest body, AccountService accounts, HttpContext http) =>

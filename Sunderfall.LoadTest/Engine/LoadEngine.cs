@@ -23,6 +23,7 @@ public sealed class LoadEngine : IAsyncDisposable
     private Task? sampling;
     private IHost? orleans;
     private Window? window;
+    private int nextIndex;
 
     public LoadEngine(LoadOptions options)
     {
@@ -101,6 +102,20 @@ public sealed class LoadEngine : IAsyncDisposable
     /// </summary>
     public async Task<int> GrowToAsync(int count, CancellationToken cancellationToken = default)
     {
+        // Bots that never got into the game are replaced by new ones (with new accounts), so a step that failed does
+        // not leave dead bots in the steps after it.
+        Bot[] gaveUp;
+        lock (gate)
+        {
+            gaveUp = [.. bots.Where(b => b.Joined.IsCompletedSuccessfully && !b.Joined.Result)];
+            bots.RemoveAll(b => gaveUp.Contains(b));
+        }
+
+        foreach (var chunk in gaveUp.Chunk(200))
+        {
+            await Task.WhenAll(chunk.Select(b => b.DisposeAsync().AsTask())).ConfigureAwait(false);
+        }
+
         var started = new List<Bot>();
         var ramp = Stopwatch.StartNew();
         var begin = BotCount;
@@ -112,7 +127,7 @@ public sealed class LoadEngine : IAsyncDisposable
                 await Task.Delay(due - ramp.Elapsed, cancellationToken).ConfigureAwait(false);
             }
 
-            var bot = CreateBot(i);
+            var bot = CreateBot(nextIndex++);
             lock (gate)
             {
                 bots.Add(bot);
