@@ -55,7 +55,7 @@ case "$what" in
       --seconds "$seconds" --out "$RESULTS" $(process_args) ${extra[@]+"${extra[@]}"}
     ;;
   capacity)
-    scenario=spread start='' ramp=20 extra=()
+    scenario=spread start='' ramp=50 extra=()
     while (($#)); do
       case "$1" in
         --scenario) scenario=$2; shift 2 ;;
@@ -64,8 +64,8 @@ case "$what" in
         *) extra+=("$1"); shift ;;
       esac
     done
-    # Both systems get the same steps and ramp. 20 new bots a second: each one signs up (a PBKDF2 hash on the
-    # frontend, bounded to half the cores) and the steps measure holding the bots, not a sign-up storm.
+    # Both systems get the same steps and ramp. Sunderfall's bots create their accounts before each ramp (a PBKDF2
+    # hash each on the frontend, bounded to half the cores), so a ramp measures entering the world, not sign-up.
     case "$scenario" in
       spread) steps=(--start "${start:-250}" --max 6000 --resolution 100 --settle 20 --ramp "$ramp") ;;
       crowd) steps=(--start "${start:-100}" --max 2000 --resolution 50 --settle 30 --ramp "$ramp") ;;

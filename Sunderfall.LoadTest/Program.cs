@@ -17,6 +17,7 @@ var clusterId = new Option<string>("--cluster-id") { Description = "ping target:
 var serviceId = new Option<string>("--service-id") { Description = "ping target: service id", DefaultValueFactory = _ => "sunderfall" };
 var chatEvery = new Option<double>("--chat-every") { Description = "seconds between a bot's chat lines (0: none)", DefaultValueFactory = _ => 30 };
 var seed = new Option<int>("--seed") { Description = "seed of the bots' choices", DefaultValueFactory = _ => 7 };
+var signUps = new Option<int>("--sign-up-concurrency") { Description = "account sign-ups in flight before each ramp", DefaultValueFactory = _ => 2 };
 var plain = new Option<bool>("--plain") { Description = "no live table, progress lines only" };
 
 var bots = new Option<int>("--bots") { Description = "bot count", DefaultValueFactory = _ => 100 };
@@ -28,6 +29,28 @@ var hold = new Option<int>("--hold") { Description = "seconds each step is held"
 var settle = new Option<int>("--settle") { Description = "seconds between reaching a count and measuring it", DefaultValueFactory = _ => 5 };
 var budget = new Option<double>("--budget-minutes") { Description = "stop searching after this long", DefaultValueFactory = _ => 15 };
 var p99Limit = new Option<double?>("--p99-limit") { Description = "p99 limit in ms (default: 200 for crowd, 150 otherwise)" };
+
+void Range<T>(Option<T> option, T min, T max) where T : struct, IComparable<T> => option.Validators.Add(result =>
+{
+    var value = result.GetValueOrDefault<T>();
+    if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0 || (value is double d && !double.IsFinite(d)))
+    {
+        result.AddError($"{option.Name} must be between {min} and {max}; it was {value}");
+    }
+});
+
+Range(inputRate, 0.1, 60);
+Range(ramp, 0.1, 1000);
+Range(chatEvery, 0, 3600);
+Range(signUps, 1, 64);
+Range(bots, 1, 100_000);
+Range(seconds, 1, 86_400);
+Range(start, 1, 100_000);
+Range(max, 1, 100_000);
+Range(resolution, 1, 100_000);
+Range(hold, 1, 3600);
+Range(settle, 0, 3600);
+Range(budget, 0.1, 1440);
 
 LoadOptions Options(ParseResult r)
 {
@@ -56,10 +79,11 @@ LoadOptions Options(ParseResult r)
         Orleans = r.GetValue(redis) is { } redisAddress ? (redisAddress, r.GetValue(clusterId)!, r.GetValue(serviceId)!) : null,
         ChatEverySeconds = r.GetValue(chatEvery),
         Seed = r.GetValue(seed),
+        SignUpConcurrency = r.GetValue(signUps),
     };
 }
 
-Option[] common = [target, url, scenario, inputRate, ramp, output, processes, prefix, redis, clusterId, serviceId, chatEvery, seed, plain];
+Option[] common = [target, url, scenario, inputRate, ramp, output, processes, prefix, redis, clusterId, serviceId, chatEvery, seed, signUps, plain];
 var commandLine = string.Join(' ', args);
 
 var load = new Command("load", "ramp up to a bot count, hold it, report; ends with one JSON line");

@@ -71,7 +71,13 @@ internal abstract class Bot : IAsyncDisposable
         stop.Dispose();
     }
 
-    /// <summary>Signs in, connects and enters the game; false (with the error counted) when it could not.</summary>
+    /// <summary>
+    /// Makes sure the bot has an account before it starts (registers it, or logs in when it exists); false, with the
+    /// error counted, when it could not. The default has no accounts.
+    /// </summary>
+    public virtual Task<bool> SignUpAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    /// <summary>Connects and enters the game (signing in first if needed); false (with the error counted) when it could not.</summary>
     protected abstract Task<bool> JoinAsync(CancellationToken cancellationToken);
 
     /// <summary>Leaves the game and closes the connection (churn).</summary>

@@ -63,18 +63,32 @@ internal sealed class SunderfallBot : Bot
 
     private bool Leader => Options.Scenario == Scenario.Combat && Index % PartySize == 0;
 
+    public override async Task<bool> SignUpAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Options.SignUpTimeout);
+        try
+        {
+            await SignInAsync(timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Metrics.Error("SignUpTimeout");
+            return false;
+        }
+        catch (Exception ex) when (ex is SunderfallAuthException or HttpRequestException)
+        {
+            Metrics.Error("SignUpFailed:" + (ex is SunderfallAuthException auth ? auth.Code : ex.GetType().Name));
+            return false;
+        }
+    }
+
     protected override async Task<bool> JoinAsync(CancellationToken cancellationToken)
     {
         if (!client.IsSignedIn)
         {
-            try
-            {
-                await client.RegisterAsync(username, $"{username}@load.test", Options.Password, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SunderfallAuthException ex) when (ex.Code == "UsernameTaken")
-            {
-                await client.LoginAsync(username, Options.Password, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+            await SignInAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -110,6 +124,18 @@ internal sealed class SunderfallBot : Bot
     }
 
     protected override Task LeaveAsync() => client.DisconnectAsync();
+
+    private async Task SignInAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.RegisterAsync(username, $"{username}@load.test", Options.Password, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SunderfallAuthException ex) when (ex.Code == "UsernameTaken")
+        {
+            await client.LoginAsync(username, Options.Password, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     protected override ValueTask CloseAsync() => client.DisposeAsync();
 

@@ -28,11 +28,13 @@ public sealed class CapacitySearch(LoadEngine engine, double p99LimitMs, TimeSpa
                 break;
             }
 
+            var before = engine.LastSignUp;
             await engine.GrowToAsync(next, cancellationToken).ConfigureAwait(false);
+            var signUp = ReferenceEquals(before, engine.LastSignUp) ? null : engine.LastSignUp;
             await Task.Delay(settle, cancellationToken).ConfigureAwait(false);
             var window = await engine.HoldAsync(hold, cancellationToken).ConfigureAwait(false);
             var verdict = Judge(window);
-            var step = new CapacityStep(next, verdict is null, verdict ?? "held", window);
+            var step = new CapacityStep(next, verdict is null, verdict ?? "held", window, signUp);
             steps.Add(step);
             onStep?.Invoke(step);
             if (verdict is null)

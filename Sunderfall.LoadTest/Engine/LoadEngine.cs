@@ -35,6 +35,9 @@ public sealed class LoadEngine : IAsyncDisposable
 
     public LoadMetrics Metrics { get; } = new();
 
+    /// <summary>The sign-ups before the newest ramp; null before any.</summary>
+    public SignUpResult? LastSignUp { get; private set; }
+
     public LoadOptions Options => options;
 
     public int BotCount
@@ -97,8 +100,8 @@ public sealed class LoadEngine : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts bots at the ramp rate until <paramref name="count"/> run (or stops the newest beyond it), then waits
-    /// until every new bot is in the game or gave up. Returns how many of the new bots made it.
+    /// Signs up the bots missing to <paramref name="count"/>, starts them at the ramp rate (or stops the newest beyond
+    /// it), then waits until every new bot is in the game or gave up. Returns how many of the new bots made it.
     /// </summary>
     public async Task<int> GrowToAsync(int count, CancellationToken cancellationToken = default)
     {
@@ -116,18 +119,18 @@ public sealed class LoadEngine : IAsyncDisposable
             await Task.WhenAll(chunk.Select(b => b.DisposeAsync().AsTask())).ConfigureAwait(false);
         }
 
+        var begin = BotCount;
+        var ready = await SignUpAsync(Math.Max(0, count - begin), cancellationToken).ConfigureAwait(false);
         var started = new List<Bot>();
         var ramp = Stopwatch.StartNew();
-        var begin = BotCount;
-        for (var i = begin; i < count; i++)
+        foreach (var bot in ready)
         {
-            var due = TimeSpan.FromSeconds((i - begin) / options.RampPerSecond);
+            var due = TimeSpan.FromSeconds(started.Count / options.RampPerSecond);
             if (due > ramp.Elapsed)
             {
                 await Task.Delay(due - ramp.Elapsed, cancellationToken).ConfigureAwait(false);
             }
 
-            var bot = CreateBot(nextIndex++);
             lock (gate)
             {
                 bots.Add(bot);
@@ -151,6 +154,45 @@ public sealed class LoadEngine : IAsyncDisposable
 
         var results = await Task.WhenAll(started.Select(b => b.Joined)).ConfigureAwait(false);
         return results.Count(ok => ok);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="count"/> new bots and signs each up (a few at a time), so the ramp that follows measures
+    /// entering the world, not account creation. A bot whose sign-up failed is replaced once; the rest are returned.
+    /// </summary>
+    private async Task<List<Bot>> SignUpAsync(int count, CancellationToken cancellationToken)
+    {
+        var ready = new List<Bot>(count);
+        var clock = Stopwatch.StartNew();
+        var attempted = 0;
+        for (var round = 0; round < 2 && ready.Count < count; round++)
+        {
+            var batch = Enumerable.Range(0, count - ready.Count).Select(_ => CreateBot(nextIndex++)).ToList();
+            attempted += batch.Count;
+            var outcomes = new bool[batch.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, batch.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = options.SignUpConcurrency, CancellationToken = cancellationToken },
+                async (i, ct) => outcomes[i] = await batch[i].SignUpAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (outcomes[i])
+                {
+                    ready.Add(batch[i]);
+                }
+                else
+                {
+                    await batch[i].DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (count > 0)
+        {
+            LastSignUp = new SignUpResult(attempted, ready.Count, Math.Round(clock.Elapsed.TotalSeconds, 1));
+        }
+
+        return ready;
     }
 
     /// <summary>Keeps the bots playing for <paramref name="duration"/> and returns what that window measured.</summary>

@@ -48,6 +48,15 @@ public sealed class LoadOptions
     /// <summary>Set by the engine: counts what the bots receive.</summary>
     internal Microsoft.Extensions.Logging.ILoggerFactory? ByteCounter { get; set; }
 
-    /// <summary>How long a bot may take to sign in, connect and enter the world.</summary>
+    /// <summary>How long a bot may take to connect and enter the world once it is signed up.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one sign-up (account creation or login) may take, queueing on the server included.</summary>
+    public TimeSpan SignUpTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Sign-ups in flight at once before the bots of a step start. Accounts are created before the ramp, as returning
+    /// players have theirs: a sign-up costs a password hash, which the server bounds (Auth:MaxConcurrentPasswordHashes).
+    /// </summary>
+    public int SignUpConcurrency { get; init; } = 2;
 }

@@ -41,6 +41,7 @@ public static class LoadRun
             ["max_ms"] = window.MaxMs,
             ["inputs_per_s"] = window.InputsPerSecond,
             ["bytes_per_client_per_s"] = window.BytesPerClientPerSecond,
+            ["sign_ups_per_s"] = engine.LastSignUp?.PerSecond ?? 0,
             ["report"] = html,
         });
         return new LoadRunResult(report, json, html, summary);
@@ -59,7 +60,7 @@ public static class LoadRun
         {
             phase = $"last step {step.Bots} bots: {step.Verdict}";
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"step {step.Bots} bots: {(step.Held ? "HELD" : "failed")} - {step.Verdict}; p50 {step.Window.P50Ms} p99 {step.Window.P99Ms} ms, updates/s {step.Window.EntityUpdatesPerSecond}, CPU {string.Join(" ", step.Window.CpuPercent.Select(p => $"{p.Key} {p.Value}%"))}"));
+                $"step {step.Bots} bots: {(step.Held ? "HELD" : "failed")} - {step.Verdict};{SignUpText(step.SignUp)} p50 {step.Window.P50Ms} p99 {step.Window.P99Ms} ms, updates/s {step.Window.EntityUpdatesPerSecond}, CPU {string.Join(" ", step.Window.CpuPercent.Select(p => $"{p.Key} {p.Value}%"))}"));
         }, cancellationToken);
         var result = live ? await LiveView.WatchAsync(engine, () => phase, work).ConfigureAwait(false) : await work.ConfigureAwait(false);
         var settings = Settings(options, plan.Hold);
@@ -80,6 +81,9 @@ public static class LoadRun
         return new LoadRunResult(report, json, html, summary);
     }
 
+    private static string SignUpText(SignUpResult? s) =>
+        s is null || s.Attempted == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" signed up {s.SignedUp}/{s.Attempted} in {s.Seconds} s ({s.PerSecond}/s);");
+
     public static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static Dictionary<string, string> Settings(LoadOptions o, TimeSpan hold) => new()
@@ -88,6 +92,7 @@ public static class LoadRun
         ["scenario"] = Name(o.Scenario),
         ["inputs per bot per second"] = o.InputsPerSecond.ToString(CultureInfo.InvariantCulture),
         ["ramp (bots per second)"] = o.RampPerSecond.ToString(CultureInfo.InvariantCulture),
+        ["sign-ups"] = $"before each ramp, {o.SignUpConcurrency} at a time",
         ["hold"] = $"{hold.TotalSeconds} s",
         ["chat every"] = o.ChatEverySeconds > 0 ? $"{o.ChatEverySeconds} s (±50 %)" : "never",
         ["machine"] = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, bots on the same machine",
