@@ -44,7 +44,11 @@ public static class TestWorld
         options.StartZone = StartZone;
         options.PlayerSpeed = PlayerSpeed;
         options.TickInterval = TickInterval;
+        options.CheckpointInterval = CheckpointInterval;
     }
+
+    /// <summary>Short, so checkpoint tests see every slice within their patience.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(400);
 
     /// <summary>A valid character name that no other test uses (letters and hex digits, 12 characters).</summary>
     public static string UniqueName() => "Hero" + Guid.NewGuid().ToString("N")[..8];

@@ -1,6 +1,7 @@
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
+using Sunderfall.Grains.Zones;
 using Xunit;
 
 namespace Sunderfall.Grains.Tests.Zones;
@@ -135,6 +136,40 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         Assert.Contains("length", refusals[0].Error.Message, StringComparison.OrdinalIgnoreCase);
         await walker.LeaveWorldAsync();
         await cheater.LeaveWorldAsync();
+    }
+
+    [Fact]
+    public async Task Checkpoints_TakenInSlices_SaveTheMovedPositionOfEveryPlayerWithinAnInterval()
+    {
+        using var frontend = new TestFrontend(client);
+        var ids = Enumerable.Range(0, 16).Select(_ => Guid.NewGuid()).ToArray();
+        var players = new List<IPlayerGrain>();
+        foreach (var id in ids)
+        {
+            var player = await CreateCharacterAsync(id);
+            await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+            players.Add(player);
+        }
+
+        // Every player takes a few steps east, then stands: only the zone knows where they are until it checkpoints.
+        await StartZone.SubmitInputsAsync([.. ids.Select(id => new PlayerMoveInput(id, new MoveInput(1, 1f, 0f)))]);
+        await Task.Delay(TestWorld.TickInterval * 4);
+        await StartZone.SubmitInputsAsync([.. ids.Select(id => new PlayerMoveInput(id, new MoveInput(2, 0f, 0f)))]);
+
+        Assert.True(ids.Select(ZoneGrain.SliceOf).Distinct().Count() > 1, "the players should fall into several slices");
+        async Task<CharacterSnapshot?[]?> AllMovedAsync()
+        {
+            var all = await Task.WhenAll(players.Select(p => p.GetAsync()));
+            return all.All(c => c!.Position.X > TestWorld.Spawn.X) ? all : null;
+        }
+
+        var saved = await Eventually.AskUntilFoundAsync(AllMovedAsync, TestWorld.Patience)
+            ?? await Task.WhenAll(players.Select(p => p.GetAsync()));
+        Assert.All(saved, c => Assert.True(c!.Position.X > TestWorld.Spawn.X, $"{c.Name} was saved at {c.Position}, the spawn is {TestWorld.Spawn}"));
+        foreach (var player in players)
+        {
+            await player.LeaveWorldAsync();
+        }
     }
 
     [Fact]
