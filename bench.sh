@@ -51,7 +51,7 @@ case "$what" in
     scripts/bench-cluster.sh stop >&2
     scripts/bench-cluster.sh start "$(scenario_content "$scenario")" >&2
     # shellcheck disable=SC2046
-    dotnet "$LOADTEST" load --target sunderfall --url http://127.0.0.1:59080/ --scenario "$scenario" --bots "$bots" \
+    dotnet "$LOADTEST" load --target sunderfall --url http://127.0.0.1:29080/ --scenario "$scenario" --bots "$bots" \
       --seconds "$seconds" --out "$RESULTS" $(process_args) ${extra[@]+"${extra[@]}"}
     ;;
   capacity)
@@ -67,8 +67,8 @@ case "$what" in
     # Both systems get the same steps and ramp. Sunderfall's bots create their accounts before each ramp (a PBKDF2
     # hash each on the frontend, bounded to half the cores), so a ramp measures entering the world, not sign-up.
     case "$scenario" in
-      spread) steps=(--start "${start:-250}" --max 6000 --resolution 100 --settle 20 --ramp "$ramp") ;;
-      crowd) steps=(--start "${start:-100}" --max 2000 --resolution 50 --settle 30 --ramp "$ramp") ;;
+      spread) steps=(--start "${start:-250}" --max 6000 --resolution 100 --settle 20 --warmup 90 --ramp "$ramp") ;;
+      crowd) steps=(--start "${start:-100}" --max 2000 --resolution 50 --settle 30 --warmup 90 --ramp "$ramp") ;;
       *) echo "capacity is defined for spread and crowd" >&2; exit 2 ;;
     esac
     build_cluster
@@ -77,12 +77,12 @@ case "$what" in
     scripts/bench-cluster.sh stop >&2
     scripts/bench-cluster.sh start "$(scenario_content "$scenario")" >&2
     # shellcheck disable=SC2046
-    dotnet "$LOADTEST" capacity --target sunderfall --url http://127.0.0.1:59080/ --scenario "$scenario" "${steps[@]}" \
+    dotnet "$LOADTEST" capacity --target sunderfall --url http://127.0.0.1:29080/ --scenario "$scenario" "${steps[@]}" \
       --out "$RESULTS" $(process_args) ${extra[@]+"${extra[@]}"} | tail -1 | tee "$RESULTS/capacity-sunderfall-$scenario.line" >&2
     scripts/bench-cluster.sh stop >&2
     scripts/bench-cluster.sh relay-start >&2
     # shellcheck disable=SC2046
-    dotnet "$LOADTEST" capacity --target relay --url http://127.0.0.1:59090/ --scenario "$scenario" "${steps[@]}" \
+    dotnet "$LOADTEST" capacity --target relay --url http://127.0.0.1:29090/ --scenario "$scenario" "${steps[@]}" \
       --out "$RESULTS" $(process_args) ${extra[@]+"${extra[@]}"} | tail -1 | tee "$RESULTS/capacity-relay-$scenario.line" >&2
     scripts/bench-cluster.sh relay-stop >&2
     dotnet "$LOADTEST" compare --scenario "$scenario" \

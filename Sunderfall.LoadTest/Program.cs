@@ -27,6 +27,7 @@ var max = new Option<int>("--max") { Description = "largest bot count tried", De
 var resolution = new Option<int>("--resolution") { Description = "stop bisecting when pass and fail are this close", DefaultValueFactory = _ => 50 };
 var hold = new Option<int>("--hold") { Description = "seconds each step is held", DefaultValueFactory = _ => 30 };
 var settle = new Option<int>("--settle") { Description = "seconds between reaching a count and measuring it", DefaultValueFactory = _ => 5 };
+var warmUp = new Option<int>("--warmup") { Description = "seconds the first step runs before it is measured (JIT warm-up)", DefaultValueFactory = _ => 0 };
 var budget = new Option<double>("--budget-minutes") { Description = "stop searching after this long", DefaultValueFactory = _ => 15 };
 var p99Limit = new Option<double?>("--p99-limit") { Description = "p99 limit in ms (default: 200 for crowd, 150 otherwise)" };
 
@@ -51,6 +52,7 @@ Range(resolution, 1, 100_000);
 Range(hold, 1, 3600);
 Range(settle, 0, 3600);
 Range(budget, 0.1, 1440);
+Range(warmUp, 0, 3600);
 
 LoadOptions Options(ParseResult r)
 {
@@ -101,7 +103,7 @@ load.SetAction(async (r, ct) =>
 });
 
 var capacity = new Command("capacity", "find the largest bot count held (all in game, no errors, p99 within the limit); ends with one JSON line");
-foreach (var o in common.Concat([start, max, resolution, hold, settle, budget, p99Limit]))
+foreach (var o in common.Concat([start, max, resolution, hold, settle, warmUp, budget, p99Limit]))
 {
     capacity.Options.Add(o);
 }
@@ -111,7 +113,7 @@ capacity.SetAction(async (r, ct) =>
     var options = Options(r);
     var limit = r.GetValue(p99Limit) ?? (options.Scenario == Scenario.Crowd ? 200 : 150);
     var plan = new CapacityPlan(r.GetValue(start), r.GetValue(max), r.GetValue(resolution), TimeSpan.FromSeconds(r.GetValue(hold)),
-        TimeSpan.FromSeconds(r.GetValue(settle)), TimeSpan.FromMinutes(r.GetValue(budget)), limit);
+        TimeSpan.FromSeconds(r.GetValue(settle)), TimeSpan.FromMinutes(r.GetValue(budget)), limit, TimeSpan.FromSeconds(r.GetValue(warmUp)));
     var result = await LoadRun.CapacityAsync(options, plan, r.GetValue(output)!, commandLine, !r.GetValue(plain), ct);
     Console.Error.WriteLine($"reports: {result.JsonPath} {result.HtmlPath}");
     Console.WriteLine(result.SummaryLine);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The cluster the load tester measures, on ports of its own: PostgreSQL 59432, Redis 59380, two silos and a frontend
+# The cluster the load tester measures, on ports of its own: PostgreSQL 29432, Redis 29380, two silos and a frontend
 # (Release builds, run ./bench.sh's build first), or the naive relay. Idempotent; prints name=pid of each process.
+# The ports sit below Linux's ephemeral range (32768-60999): thousands of bot connections take local ports from that
+# range, and one of them once held the relay's port when the relay started.
 #   scripts/bench-cluster.sh start [CONTENT_DIR]   fresh database, silos + frontend (game content from CONTENT_DIR)
 #   scripts/bench-cluster.sh stop                  stops silos, frontend, relay, Redis and PostgreSQL
 #   scripts/bench-cluster.sh relay-start | relay-stop | pids
@@ -8,13 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-PG_PORT=${BENCH_PG_PORT:-59432}
-REDIS_PORT=${BENCH_REDIS_PORT:-59380}
-FRONTEND_PORT=${BENCH_FRONTEND_PORT:-59080}
-RELAY_PORT=${BENCH_RELAY_PORT:-59090}
-SILO_HTTP_PORTS=(59081 59082)
-SILO_PORTS=(59111 59112)
-GATEWAY_PORTS=(59300 59301)
+PG_PORT=${BENCH_PG_PORT:-29432}
+REDIS_PORT=${BENCH_REDIS_PORT:-29380}
+FRONTEND_PORT=${BENCH_FRONTEND_PORT:-29080}
+RELAY_PORT=${BENCH_RELAY_PORT:-29090}
+SILO_HTTP_PORTS=(29081 29082)
+SILO_PORTS=(29111 29112)
+GATEWAY_PORTS=(29300 29301)
 CLUSTER_ID=sunderfall-bench
 DATA=$(data_dir bench)
 LOGS="$DATA/logs"
@@ -51,6 +53,11 @@ print_pids() {
   for name in silo1 silo2 frontend relay; do
     if running "$name"; then echo "$name=$(cat "$PIDS/$name.pid")"; fi
   done
+  # PostgreSQL's postmaster (the load tester adds its backends' CPU) and Redis, while the cluster runs.
+  if running frontend; then
+    if [[ -s "$DATA/pg/postmaster.pid" ]]; then echo "postgres=$(head -1 "$DATA/pg/postmaster.pid")"; fi
+    if [[ -s "$DATA/redis/redis.pid" ]]; then echo "redis=$(cat "$DATA/redis/redis.pid")"; fi
+  fi
 }
 
 case "${1:-}" in

@@ -4,9 +4,11 @@ namespace Sunderfall.LoadTest.Engine;
 /// Finds the largest bot count a target holds: every bot in the game, no errors, inputs answered and p99 input-to-result
 /// latency within the limit over a hold window. Doubles from the start count until a step fails (or the maximum),
 /// then bisects between the last count that held and the first that failed, down to the resolution. Bounded by the
-/// maximum count and a deadline, so it always ends.
+/// maximum count and a deadline, so it always ends. The first step runs <paramref name="warmUp"/> longer before its
+/// window: a freshly started .NET server spends its first minutes of load compiling hot code again (tiered JIT), which
+/// would otherwise be charged to the first steps.
 /// </summary>
-public sealed class CapacitySearch(LoadEngine engine, double p99LimitMs, TimeSpan hold, TimeSpan settle)
+public sealed class CapacitySearch(LoadEngine engine, double p99LimitMs, TimeSpan hold, TimeSpan settle, TimeSpan warmUp = default)
 {
     /// <summary>At least this share of the inputs sent in a window must have been answered in it.</summary>
     public const double MinAcknowledged = 0.98;
@@ -31,7 +33,7 @@ public sealed class CapacitySearch(LoadEngine engine, double p99LimitMs, TimeSpa
             var before = engine.LastSignUp;
             await engine.GrowToAsync(next, cancellationToken).ConfigureAwait(false);
             var signUp = ReferenceEquals(before, engine.LastSignUp) ? null : engine.LastSignUp;
-            await Task.Delay(settle, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(steps.Count == 0 ? settle + warmUp : settle, cancellationToken).ConfigureAwait(false);
             var window = await engine.HoldAsync(hold, cancellationToken).ConfigureAwait(false);
             var verdict = Judge(window);
             var step = new CapacityStep(next, verdict is null, verdict ?? "held", window, signUp);

@@ -4,7 +4,9 @@ namespace Sunderfall.LoadTest.Engine;
 
 /// <summary>
 /// CPU and memory of named processes, read from /proc: utime + stime of /proc/PID/stat (in clock ticks of 1/100 s,
-/// Linux's USER_HZ) between two samples, and VmRSS of /proc/PID/status.
+/// Linux's USER_HZ) between two samples, and VmRSS of /proc/PID/status. A process's CPU includes its children, live
+/// (their own utime + stime) and exited (cutime + cstime), so PostgreSQL's postmaster stands for all its backends.
+/// Memory is the named process's own.
 /// </summary>
 public sealed class ProcessSampler(IReadOnlyDictionary<string, int> processes)
 {
@@ -15,13 +17,16 @@ public sealed class ProcessSampler(IReadOnlyDictionary<string, int> processes)
     {
         var now = DateTime.UtcNow;
         var samples = new List<ProcessSample>(processes.Count);
+        var children = ChildTicks();
         foreach (var (name, pid) in processes)
         {
-            if (ReadCpuTicks(pid) is not { } ticks)
+            if (ReadStat(pid) is not { } stat)
             {
                 samples.Add(new ProcessSample(name, pid, 0, 0, false));
                 continue;
             }
+
+            var ticks = stat.Own + stat.ExitedChildren + children.GetValueOrDefault(pid);
 
             double cpu = 0;
             if (previous.TryGetValue(pid, out var last) && now > last.At)
@@ -36,15 +41,31 @@ public sealed class ProcessSampler(IReadOnlyDictionary<string, int> processes)
         return samples;
     }
 
-    private static long? ReadCpuTicks(int pid)
+    /// <summary>Per parent PID, the CPU ticks of its live children (own and their reaped children's).</summary>
+    private static Dictionary<int, long> ChildTicks()
+    {
+        var byParent = new Dictionary<int, long>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ReadStat(pid) is { } stat)
+            {
+                byParent[stat.Parent] = byParent.GetValueOrDefault(stat.Parent) + stat.Own + stat.ExitedChildren;
+            }
+        }
+
+        return byParent;
+    }
+
+    private static (long Own, long ExitedChildren, int Parent)? ReadStat(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             // The command name (field 2) may hold spaces: fields are counted after its closing parenthesis.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
-            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            // fields[0] is field 3 (state); ppid is field 4; utime, stime, cutime, cstime are fields 14 to 17.
+            long Field(int number) => long.Parse(fields[number - 3], CultureInfo.InvariantCulture);
+            return (Field(14) + Field(15), Field(16) + Field(17), (int)Field(4));
         }
         catch (IOException)
         {

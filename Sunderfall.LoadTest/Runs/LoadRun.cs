@@ -54,7 +54,7 @@ public static class LoadRun
         var started = DateTimeOffset.UtcNow;
         await using var engine = new LoadEngine(options);
         await engine.StartAsync(cancellationToken).ConfigureAwait(false);
-        var search = new CapacitySearch(engine, plan.P99LimitMs, plan.Hold, plan.Settle);
+        var search = new CapacitySearch(engine, plan.P99LimitMs, plan.Hold, plan.Settle, plan.WarmUp);
         var phase = "searching";
         var work = search.RunAsync(plan.Start, plan.Max, plan.Resolution, plan.Budget, step =>
         {
@@ -65,7 +65,7 @@ public static class LoadRun
         var result = live ? await LiveView.WatchAsync(engine, () => phase, work).ConfigureAwait(false) : await work.ConfigureAwait(false);
         var settings = Settings(options, plan.Hold);
         settings["p99 limit"] = $"{plan.P99LimitMs} ms";
-        settings["steps"] = $"start {plan.Start}, doubling, then bisecting to {plan.Resolution}; max {plan.Max}; settle {plan.Settle.TotalSeconds} s; budget {plan.Budget.TotalMinutes} min";
+        settings["steps"] = $"start {plan.Start}, doubling, then bisecting to {plan.Resolution}; max {plan.Max}; settle {plan.Settle.TotalSeconds} s (first step: {plan.WarmUp.TotalSeconds} s more to warm up); budget {plan.Budget.TotalMinutes} min";
         var report = new RunReport("capacity", Name(options.Target), Name(options.Scenario), started, command, settings, result.AtCapacity, result, engine.Timeline);
         var (json, html) = ReportWriter.Write(report, outputDirectory, $"capacity-{Name(options.Target)}-{Name(options.Scenario)}");
         var summary = JsonSerializer.Serialize(new Dictionary<string, object?>
