@@ -64,7 +64,8 @@ case "${1:-}" in
   start)
     content=${2:-$REPO_ROOT/content}
     if ! running frontend; then
-      PG_FSYNC=off start_postgres "$DATA" "$PG_PORT" postgres
+      # Statements over 200 ms and every autovacuum go to postgres.log: a load run's stalls can be matched to them.
+      PG_FSYNC=off PG_LOG_SLOW_MS=200 PG_LOG_AUTOVACUUM_MS=0 start_postgres "$DATA" "$PG_PORT" postgres
       # A fresh database per start: every run measures the same empty world.
       psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "DROP DATABASE IF EXISTS sunderfall_bench WITH (FORCE)" >/dev/null
       psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "CREATE DATABASE sunderfall_bench OWNER sunderfall" >/dev/null

@@ -47,7 +47,7 @@ start_postgres() {
   if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$port (data $pgdata)"
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$pgdata" -l "$dir/postgres.log" -w -t 60 \
-      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on}" start >/dev/null
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on} -c log_min_duration_statement=${PG_LOG_SLOW_MS:--1} -c log_autovacuum_min_duration=${PG_LOG_AUTOVACUUM_MS:--1}" start >/dev/null
     PG_STARTED=1
   fi
   local psql=(psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)

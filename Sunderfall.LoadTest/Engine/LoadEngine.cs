@@ -187,7 +187,8 @@ public sealed class LoadEngine : IAsyncDisposable
             }
         }
 
-        if (count > 0)
+        // Only Sunderfall's bots have accounts; the relay's and the ping's sign-ups are no-ops, not worth a rate.
+        if (count > 0 && options.Target == LoadTarget.Sunderfall)
         {
             LastSignUp = new SignUpResult(attempted, ready.Count, Math.Round(clock.Elapsed.TotalSeconds, 1));
         }
