@@ -30,9 +30,8 @@ public sealed class CapacitySearch(LoadEngine engine, double p99LimitMs, TimeSpa
                 break;
             }
 
-            var before = engine.LastSignUp;
             await engine.GrowToAsync(next, cancellationToken).ConfigureAwait(false);
-            var signUp = ReferenceEquals(before, engine.LastSignUp) ? null : engine.LastSignUp;
+            var signUp = engine.LastSignUp;
             await Task.Delay(steps.Count == 0 ? settle + warmUp : settle, cancellationToken).ConfigureAwait(false);
             var window = await engine.HoldAsync(hold, cancellationToken).ConfigureAwait(false);
             var verdict = Judge(window);

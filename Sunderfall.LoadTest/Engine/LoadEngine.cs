@@ -35,7 +35,7 @@ public sealed class LoadEngine : IAsyncDisposable
 
     public LoadMetrics Metrics { get; } = new();
 
-    /// <summary>The sign-ups before the newest ramp; null before any.</summary>
+    /// <summary>The sign-ups before the newest ramp; null when the last growth signed no one up.</summary>
     public SignUpResult? LastSignUp { get; private set; }
 
     public LoadOptions Options => options;
@@ -120,6 +120,7 @@ public sealed class LoadEngine : IAsyncDisposable
         }
 
         var begin = BotCount;
+        LastSignUp = null;
         var ready = await SignUpAsync(Math.Max(0, count - begin), cancellationToken).ConfigureAwait(false);
         var started = new List<Bot>();
         var ramp = Stopwatch.StartNew();
