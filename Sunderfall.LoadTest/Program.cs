@@ -27,7 +27,7 @@ var max = new Option<int>("--max") { Description = "largest bot count tried", De
 var resolution = new Option<int>("--resolution") { Description = "stop bisecting when pass and fail are this close", DefaultValueFactory = _ => 50 };
 var hold = new Option<int>("--hold") { Description = "seconds each step is held", DefaultValueFactory = _ => 30 };
 var settle = new Option<int>("--settle") { Description = "seconds between reaching a count and measuring it", DefaultValueFactory = _ => 5 };
-var warmUp = new Option<int>("--warmup") { Description = "seconds the first step runs before it is measured (JIT warm-up)", DefaultValueFactory = _ => 0 };
+var warmUp = new Option<int>("--warmup") { Description = "seconds the load (capacity: its first step) runs before it is measured (JIT warm-up)", DefaultValueFactory = _ => 0 };
 var budget = new Option<double>("--budget-minutes") { Description = "stop searching after this long", DefaultValueFactory = _ => 15 };
 var p99Limit = new Option<double?>("--p99-limit") { Description = "p99 limit in ms (default: 200 for crowd, 150 otherwise)" };
 
@@ -89,14 +89,15 @@ Option[] common = [target, url, scenario, inputRate, ramp, output, processes, pr
 var commandLine = string.Join(' ', args);
 
 var load = new Command("load", "ramp up to a bot count, hold it, report; ends with one JSON line");
-foreach (var o in common.Concat([bots, seconds]))
+foreach (var o in common.Concat([bots, seconds, warmUp]))
 {
     load.Options.Add(o);
 }
 
 load.SetAction(async (r, ct) =>
 {
-    var result = await LoadRun.FixedAsync(Options(r), r.GetValue(bots), TimeSpan.FromSeconds(r.GetValue(seconds)), r.GetValue(output)!, commandLine, !r.GetValue(plain), ct);
+    var result = await LoadRun.FixedAsync(
+        Options(r), r.GetValue(bots), TimeSpan.FromSeconds(r.GetValue(seconds)), TimeSpan.FromSeconds(r.GetValue(warmUp)), r.GetValue(output)!, commandLine, !r.GetValue(plain), ct);
     Console.Error.WriteLine($"reports: {result.JsonPath} {result.HtmlPath}");
     Console.WriteLine(result.SummaryLine);
     return 0;

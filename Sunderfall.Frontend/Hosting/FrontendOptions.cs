@@ -18,6 +18,14 @@ public sealed class FrontendOptions
     /// <summary>Serve plain HTTP on non-loopback addresses (only when TLS ends at a proxy in front of this frontend).</summary>
     public bool AllowPlainHttp { get; set; }
 
+    /// <summary>
+    /// Every how many zone ticks a client is sent what changed around it (1: every tick, 20 a second; 2: 10 a
+    /// second). A tick that applies one of the client's own inputs or brings it combat sends it its delta at once,
+    /// whatever this says, so a player never waits longer for the result of its input.
+    /// </summary>
+    [Range(1, 20, ErrorMessage = "Frontend:WorldUpdateEveryTicks must be 1 (every tick) to 20.")]
+    public int WorldUpdateEveryTicks { get; set; } = 2;
+
     /// <summary>Largest client message accepted by the hub, in bytes.</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 32 * 1024;

@@ -8,9 +8,12 @@ namespace Sunderfall.LoadTest.Runs;
 /// <summary>The two kinds of run: a fixed load held for a while, and a capacity search.</summary>
 public static class LoadRun
 {
-    /// <summary>Ramps to <paramref name="bots"/>, holds for <paramref name="hold"/>, writes the reports.</summary>
+    /// <summary>
+    /// Ramps to <paramref name="bots"/>, lets them play for <paramref name="warmUp"/> unmeasured, holds for
+    /// <paramref name="hold"/>, writes the reports.
+    /// </summary>
     public static async Task<LoadRunResult> FixedAsync(
-        LoadOptions options, int bots, TimeSpan hold, string outputDirectory, string command, bool live, CancellationToken cancellationToken = default)
+        LoadOptions options, int bots, TimeSpan hold, TimeSpan warmUp, string outputDirectory, string command, bool live, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
         await using var engine = new LoadEngine(options);
@@ -19,13 +22,21 @@ public static class LoadRun
         async Task<WindowResult> WorkAsync()
         {
             await engine.GrowToAsync(bots, cancellationToken).ConfigureAwait(false);
+            if (warmUp > TimeSpan.Zero)
+            {
+                phase = "warming up";
+                await Task.Delay(warmUp, cancellationToken).ConfigureAwait(false);
+            }
+
             phase = "holding";
             return await engine.HoldAsync(hold, cancellationToken).ConfigureAwait(false);
         }
 
         var work = WorkAsync();
         var window = live ? await LiveView.WatchAsync(engine, () => phase, work).ConfigureAwait(false) : await work.ConfigureAwait(false);
-        var report = new RunReport("load", Name(options.Target), Name(options.Scenario), started, command, Settings(options, hold), window, null, engine.Timeline);
+        var settings = Settings(options, hold);
+        settings["warm-up"] = $"{warmUp.TotalSeconds} s after the ramp, not measured";
+        var report = new RunReport("load", Name(options.Target), Name(options.Scenario), started, command, settings, window, null, engine.Timeline);
         var (json, html) = ReportWriter.Write(report, outputDirectory, $"load-{Name(options.Target)}-{Name(options.Scenario)}");
         var summary = JsonSerializer.Serialize(new Dictionary<string, object>
         {
@@ -42,6 +53,7 @@ public static class LoadRun
             ["inputs_per_s"] = window.InputsPerSecond,
             ["bytes_per_client_per_s"] = window.BytesPerClientPerSecond,
             ["sign_ups_per_s"] = engine.LastSignUp?.PerSecond ?? 0,
+            ["cpu_percent"] = window.CpuPercent.ToDictionary(p => p.Key, p => Math.Round(p.Value, 1)),
             ["report"] = html,
         });
         return new LoadRunResult(report, json, html, summary);

@@ -95,6 +95,21 @@ describe("interpolation of other entities", () => {
     expect(track.at(975).x).toBeCloseTo(0.5);
   });
 
+  test("an entity sent every other tick walks steadily between its snapshots, without stopping at each", () => {
+    const track = new Interpolator(0, 0, 0);
+    track.push(100, 10, 0, 0);
+    track.push(200, 20, 0, 100);
+    expect(track.at(50).x).toBeCloseTo(5);
+    expect(track.at(150).x).toBeCloseTo(15);
+  });
+
+  test("an entity that stood through earlier snapshots starts moving at the last one that did not move it", () => {
+    const track = new Interpolator(0, 0, 0);
+    track.push(1000, 10, 0, 900);
+    expect(track.at(900)).toEqual({ x: 0, y: 0 });
+    expect(track.at(950).x).toBeCloseTo(5);
+  });
+
   test("the server clock follows the least delayed delta", () => {
     const clock = new ServerClock();
     clock.observe(100, 10_000);

@@ -1,8 +1,9 @@
 // Remote entities are drawn a little in the past, between two positions the server sent, so their motion is smooth
-// although snapshots come at most 20 times a second and only when something changed.
+// although snapshots come only when something changed: every other tick (10 a second), and on each tick that
+// answers one of the player's own inputs.
 
-/** How far behind the newest snapshot remote entities are drawn. */
-export const INTERPOLATION_DELAY_MS = 100;
+/** How far behind the newest snapshot remote entities are drawn: one 10 Hz interval and half of one for jitter. */
+export const INTERPOLATION_DELAY_MS = 150;
 
 /** The server's tick length (20 Hz). */
 export const TICK_MS = 50;
@@ -21,16 +22,20 @@ export class Interpolator {
     this.samples.push({ t, x, y });
   }
 
-  /** Adds the position at server time t. An entity that stood still keeps its place until one tick before it moved. */
-  push(t: number, x: number, y: number): void {
+  /**
+   * Adds the position at server time t. `stillAt` is the time of the message before this one: that message did not
+   * move the entity, so it stood at its last position until then and walked here after it. Without it, an entity
+   * that stood still keeps its place until one tick before it moved.
+   */
+  push(t: number, x: number, y: number, stillAt = t - TICK_MS): void {
     const last = this.samples[this.samples.length - 1];
     if (t <= last.t) {
       last.x = x;
       last.y = y;
       return;
     }
-    if (t - last.t > TICK_MS) {
-      this.samples.push({ t: t - TICK_MS, x: last.x, y: last.y });
+    if (stillAt > last.t && stillAt < t) {
+      this.samples.push({ t: stillAt, x: last.x, y: last.y });
     }
     this.samples.push({ t, x, y });
     // A second of history is plenty for a 100 ms delay.

@@ -54,6 +54,8 @@ export class World {
   vitals: Vitals | undefined;
   deltas = 0;
   private selfKnown = false;
+  /** Server time (tick × 50 ms) of the last delta applied in this zone. */
+  private lastDeltaTime: number | undefined;
   // Entities that just left the view (a kill despawns its monster), so the combat events about them still name them.
   private readonly departed = new Map<number, { name: string; x: number; y: number }>();
   private readonly abilities = new Map<string, AbilityInfo>();
@@ -91,6 +93,7 @@ export class World {
   enterZone(zone: ZoneEntered, map: ZoneMap): void {
     this.zone = zone;
     this.map = map;
+    this.lastDeltaTime = undefined;
     this.selfNetId = zone.selfNetId;
     this.targetNetId = 0;
     this.selfKnown = false;
@@ -107,6 +110,9 @@ export class World {
     this.deltas++;
     this.clock.observe(delta.tick, now);
     const t = delta.tick * TICK_MS;
+    // Entities this delta moves stood still until the previous delta (which did not move them).
+    const previous = this.lastDeltaTime !== undefined && this.lastDeltaTime < t ? this.lastDeltaTime : t - TICK_MS;
+    this.lastDeltaTime = t;
     if (delta.selfNetId !== this.selfNetId) {
       this.selfNetId = delta.selfNetId;
       this.selfKnown = false;
@@ -145,7 +151,7 @@ export class World {
       if (jump > 20) {
         entity.track.snap(t, current.x, current.y);
       } else {
-        entity.track.push(t, current.x, current.y);
+        entity.track.push(t, current.x, current.y, previous);
       }
     }
 

@@ -54,6 +54,46 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Deltas_ComeEveryOtherTick_ExceptOnTheTickThatAnswersTheClientsOwnInput()
+    {
+        await using var walker = await Cluster.ConnectAsync();
+        await using var watcher = await Cluster.ConnectAsync();
+        var (walkerCharacter, _) = await walker.CreateAndEnterAsync("Pace");
+        await watcher.CreateAndEnterAsync("Eye");
+        Assert.True(await GameClient.EventuallyAsync(() => watcher.Find(walkerCharacter.Name) is not null, Wait), "the watcher never saw the walker");
+        watcher.DeltaTicks.Clear();
+        walker.DeltaTicks.Clear();
+
+        // Twelve inputs 70 ms apart (out of step with the 50 ms tick), walking in a small square around the spawn.
+        (float X, float Y)[] directions = [(1f, 0f), (0f, 1f), (-1f, 0f), (0f, -1f)];
+        for (var i = 0; i < 12; i++)
+        {
+            await walker.MoveAsync(directions[i % 4].X, directions[i % 4].Y);
+            await Task.Delay(70);
+        }
+
+        await walker.MoveAsync(0f, 0f);
+        Assert.True(await GameClient.EventuallyAsync(() => walker.LastAck >= walker.LastInputSequence, Wait), "the walker's inputs were never all acknowledged");
+
+        // The watcher sent nothing: it hears of the walker on every other tick (Frontend:WorldUpdateEveryTicks = 2),
+        // about half as many deltas as ticks passed (every tick would be twice that).
+        var watched = watcher.DeltaTicks.ToArray();
+        Assert.True(watched.Length >= 5, $"the watcher got {watched.Length} deltas while the walker walked for 0.8 s");
+        var ticks = watched[^1].Tick - watched[0].Tick + 1;
+        Assert.True(watched.Length <= (ticks / 2) + 2, $"the watcher got {watched.Length} deltas in {ticks} ticks: {Describe(watched)}");
+        Assert.True(watched.Count(d => d.Tick % 2 != 0) <= 2, $"the watcher got deltas on odd ticks: {Describe(watched)}");
+
+        // Inputs out of step with the tick are answered on odd ticks too: the answer is not held back to the next
+        // even tick.
+        var walked = walker.DeltaTicks.ToArray();
+        var oddAnswers = walked.Where((d, i) => d.Tick % 2 != 0 && d.AckInput > (i == 0 ? -1 : walked[i - 1].AckInput)).Count();
+        Assert.True(oddAnswers > 0, $"none of 13 inputs was answered on an odd tick: {Describe(walked)}");
+        Assert.Null(watcher.ApplyFailure);
+    }
+
+    private static string Describe(IEnumerable<(long Tick, long AckInput)> deltas) => string.Join(", ", deltas.Select(d => $"{d.Tick}/{d.AckInput}"));
+
+    [Fact]
     public async Task WalkingOutOfViewAndBack_DespawnsThenRespawnsThePlayerForTheWatcher()
     {
         await using var walker = await Cluster.ConnectAsync();

@@ -49,6 +49,9 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
     /// <summary>Deltas received and applied.</summary>
     public int DeltasApplied { get; private set; }
 
+    /// <summary>The tick and acknowledged input of every delta received, in order.</summary>
+    public ConcurrentQueue<(long Tick, long AckInput)> DeltaTicks { get; } = new();
+
     public long LastAck { get; private set; } = -1;
 
     /// <summary>The sequence of the last input sent with <see cref="MoveAsync"/>.</summary>
@@ -256,6 +259,7 @@ public sealed class GameClient(HubConnection connection) : IAsyncDisposable
 
     private void OnDelta(WorldDelta delta)
     {
+        DeltaTicks.Enqueue((delta.Tick, delta.AckInput));
         lock (gate)
         {
             try

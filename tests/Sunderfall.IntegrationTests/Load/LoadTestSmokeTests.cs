@@ -27,7 +27,7 @@ public sealed class LoadTestSmokeTests(SharedClusterFixture fixture)
             ChatEverySeconds = 3,
         };
 
-        var result = await LoadRun.FixedAsync(options, bots: 5, hold: TimeSpan.FromSeconds(5), output, "smoke test", live: false);
+        var result = await LoadRun.FixedAsync(options, bots: 5, hold: TimeSpan.FromSeconds(5), warmUp: TimeSpan.Zero, output, "smoke test", live: false);
 
         var window = result.Report.Window!;
         Assert.True(window.MinInGame == 5, $"only {window.MinInGame} of 5 bots stayed in the world; errors: {string.Join(", ", window.Errors)}");
