@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Sunderfall.Frontend.Hosting;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Protocol;
@@ -12,13 +15,22 @@ namespace Sunderfall.Frontend.Game;
 /// Forwards movement intents to their zones in batches. Each zone has at most one call in flight from this
 /// frontend; inputs that arrive meanwhile wait and go together in the next call. A lone input therefore leaves at
 /// once, and a busy zone gets one call per round trip carrying every player's inputs instead of one call per input
-/// (at 5 inputs a second, 2,000 players would otherwise be 10,000 grain calls a second).
+/// (at 5 inputs a second, 2,000 players would otherwise be 10,000 grain calls a second). Calls to one zone are also
+/// at least <see cref="FrontendOptions.InputBatchInterval"/> apart: the zone applies inputs only at its tick, so
+/// holding a busy zone's inputs a few milliseconds costs little latency and saves most of its calls.
 /// Refusals reach the player's connection as Error events. An input the zone refuses as NotInZone (it lost the
 /// player to a silo failure, or the player moved on) renews this frontend's roster there and is sent once more.
 /// </summary>
 public sealed class MoveForwarder(
-    IClusterClient client, ZoneSubscriptions subscriptions, ConnectionRegistry registry, IHubContext<GameHub> hub, ILogger<MoveForwarder> logger)
+    IClusterClient client,
+    ZoneSubscriptions subscriptions,
+    ConnectionRegistry registry,
+    IHubContext<GameHub> hub,
+    IOptions<FrontendOptions> options,
+    ILogger<MoveForwarder> logger)
 {
+    private readonly TimeSpan batchInterval = options.Value.InputBatchInterval;
+
     /// <summary>Most inputs waiting for one zone; beyond it (the zone's silo is not answering) inputs are refused.</summary>
     public const int MaxWaitingPerZone = 8192;
 
@@ -55,6 +67,12 @@ public sealed class MoveForwarder(
     {
         while (true)
         {
+            var sinceLast = Stopwatch.GetElapsedTime(queue.LastSent);
+            if (sinceLast < batchInterval)
+            {
+                await Task.Delay(batchInterval - sinceLast);
+            }
+
             List<Waiting> batch;
             lock (queue)
             {
@@ -76,6 +94,7 @@ public sealed class MoveForwarder(
                     inputs[i] = batch[i].Input;
                 }
 
+                queue.LastSent = Stopwatch.GetTimestamp();
                 var refusals = await client.GetGrain<IZoneGrain>(queue.ZoneId).SubmitInputsAsync(inputs);
                 if (refusals.Count > 0)
                 {
@@ -154,5 +173,8 @@ public sealed class MoveForwarder(
         public List<Waiting> Inputs { get; set; } = [];
 
         public bool Flushing { get; set; }
+
+        /// <summary>When the last call to the zone left (<see cref="Stopwatch.GetTimestamp"/>); 0 before the first.</summary>
+        public long LastSent { get; set; }
     }
 }

@@ -18,6 +18,9 @@ public static class FrontendHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<FrontendOptions>().BindConfiguration(FrontendOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => o.SubscriptionRenewInterval >= TimeSpan.FromSeconds(1), "Frontend:SubscriptionRenewInterval must be at least 00:00:01.")
+            .Validate(
+                o => o.InputBatchInterval >= TimeSpan.Zero && o.InputBatchInterval <= TimeSpan.FromMilliseconds(200),
+                "Frontend:InputBatchInterval must be from 00:00:00 to 00:00:00.2 (inputs held longer would miss ticks).")
             .ValidateOnStart();
         builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var cluster = builder.Configuration.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();

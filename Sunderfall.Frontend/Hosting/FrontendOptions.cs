@@ -26,6 +26,12 @@ public sealed class FrontendOptions
     [Range(1, 20, ErrorMessage = "Frontend:WorldUpdateEveryTicks must be 1 (every tick) to 20.")]
     public int WorldUpdateEveryTicks { get; set; } = 2;
 
+    /// <summary>
+    /// Least time between two calls carrying movement inputs to one zone from this frontend (zero: a call as soon as
+    /// the previous one returned). Inputs wait for the zone's tick anyway; a lone input on a quiet zone leaves at once.
+    /// </summary>
+    public TimeSpan InputBatchInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Largest client message accepted by the hub, in bytes.</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 32 * 1024;
