@@ -111,7 +111,7 @@ export class World {
     this.clock.observe(delta.tick, now);
     const t = delta.tick * TICK_MS;
     // Entities this delta moves stood still until the previous delta (which did not move them).
-    const previous = this.lastDeltaTime !== undefined && this.lastDeltaTime < t ? this.lastDeltaTime : t - TICK_MS;
+    const stillUntil = this.lastDeltaTime !== undefined && this.lastDeltaTime < t ? this.lastDeltaTime : t - TICK_MS;
     this.lastDeltaTime = t;
     if (delta.selfNetId !== this.selfNetId) {
       this.selfNetId = delta.selfNetId;
@@ -151,7 +151,7 @@ export class World {
       if (jump > 20) {
         entity.track.snap(t, current.x, current.y);
       } else {
-        entity.track.push(t, current.x, current.y, previous);
+        entity.track.push(t, current.x, current.y, stillUntil);
       }
     }
 
