@@ -69,6 +69,22 @@ public sealed class StartupTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Frontend_WithUpdateAndBatchSettingsOutOfRange_ExitsNamingBoth()
+    {
+        var frontend = Cluster.StartFrontend("misconfigured-frontend", "no-such-cluster-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
+        {
+            ["SUNDERFALL_Frontend__WorldUpdateEveryTicks"] = "0",
+            ["SUNDERFALL_Frontend__InputBatchInterval"] = "00:00:01",
+        });
+
+        Assert.True(await frontend.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the frontend kept running with WorldUpdateEveryTicks 0");
+        Assert.NotEqual(0, frontend.ExitCode);
+        var output = frontend.Tail();
+        Assert.Contains("Frontend:WorldUpdateEveryTicks must be 1 (every tick) to 20", output, StringComparison.Ordinal);
+        Assert.Contains("Frontend:InputBatchInterval must be from 00:00:00 to 00:00:00.2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Silo_WithUnreachablePostgres_ExitsWithOneLineNamingTheSettingAndAddress()
     {
         var port = FreePort.Next();
