@@ -18,6 +18,7 @@ namespace Sunderfall.Frontend.Game;
 /// inputs (so a player sees its input's result at once) and otherwise every
 /// <see cref="FrontendOptions.WorldUpdateEveryTicks"/> ticks. A message costs the frontend and the client far more
 /// than its few bytes of content, so a client walking among others gets ~12 messages a second instead of 20.
+/// Nothing held back is lost when the zone goes still: see <see cref="SendsToEveryone"/>.
 /// </summary>
 public sealed class ZoneFeed(
     IHubContext<GameHub> hub, IClusterClient client, ConnectionRegistry registry, IOptions<FrontendOptions> options, ILogger<ZoneFeed> logger)
@@ -77,7 +78,7 @@ public sealed class ZoneFeed(
         var combat = batch.Combat is { Count: > 0 } events ? CombatFor(batch.ZoneId, events, mirror) : null;
         if (applied)
         {
-            var everyone = IsWorldUpdateTick(batch.Tick, updateEveryTicks);
+            var everyone = SendsToEveryone(batch, updateEveryTicks);
             foreach (var session in registry.SessionsIn(batch.ZoneId))
             {
                 // A client told of a fight also gets its delta now (before the events), so the health bars and
@@ -109,6 +110,18 @@ public sealed class ZoneFeed(
 
     /// <summary>Whether every client of a zone is sent its delta on this tick, not only those with an input answered.</summary>
     public static bool IsWorldUpdateTick(long tick, int everyTicks) => everyTicks <= 1 || tick % everyTicks == 0;
+
+    /// <summary>
+    /// Whether this batch sends every client of the zone its delta: on the update ticks; on a full batch (a new or
+    /// restarted zone: clients must not keep a world that is gone); and on a batch that changes no entity, which the
+    /// zone sends on the first still tick after a change, so what was held back goes out now instead of never.
+    /// </summary>
+    public static bool SendsToEveryone(ZoneTickBatch batch, int everyTicks)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return IsWorldUpdateTick(batch.Tick, everyTicks) || batch.Full
+            || (batch.Spawned.Count == 0 && batch.Moved.Count == 0 && batch.Despawned.Count == 0);
+    }
 
     // Each client gets the events whose source or target it can see (and every event about itself), unbatched:
     // damage numbers must not be coalesced away like positions are.

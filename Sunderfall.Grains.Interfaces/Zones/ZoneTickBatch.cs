@@ -4,7 +4,8 @@ using Sunderfall.Grains.Interfaces.Combat;
 namespace Sunderfall.Grains.Interfaces.Zones;
 
 /// <summary>
-/// One tick of a zone instance, sent to each subscribed frontend for every tick in which something changed. When
+/// One tick of a zone instance, sent to each subscribed frontend for every tick in which something changed, and for
+/// the first tick after those in which nothing did (an empty batch: the world now stands still). When
 /// <see cref="Full"/> is set, <see cref="Spawned"/> holds every entity and replaces whatever the frontend had;
 /// otherwise the batch applies on top of the previous one. <see cref="Sequence"/> counts the batches sent to this
 /// frontend without gaps: a frontend that sees a gap asks for a full batch.

@@ -15,5 +15,8 @@ internal sealed class FrontendLease(IZoneObserver observer, DateTimeOffset renew
     /// <summary>The next batch must hold every entity (new subscriber, or it reported a gap).</summary>
     public bool NeedsFull { get; set; } = true;
 
+    /// <summary>The last batch sent spawned, moved or despawned something: the next tick sends a batch even if empty.</summary>
+    public bool ChangedLastTick { get; set; }
+
     public List<PlayerNotice> Notices { get; } = [];
 }

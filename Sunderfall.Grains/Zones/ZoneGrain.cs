@@ -271,11 +271,19 @@ public sealed class ZoneGrain(
                 batch = new ZoneTickBatch(
                     ZoneId, result.Tick, lease.Sequence + 1, false, result.Spawned, result.Moved, result.Despawned, [.. lease.Notices], acks, events, lines);
             }
+            else if (lease.ChangedLastTick)
+            {
+                // The first tick without changes after some: an empty batch tells the frontend the world stands still,
+                // so it sends every client what it held back for its update rate (it would otherwise wait for a next
+                // batch that a quiet zone never sends).
+                batch = new ZoneTickBatch(ZoneId, result.Tick, lease.Sequence + 1, false, [], [], [], [], acks, events, lines);
+            }
             else
             {
                 continue;
             }
 
+            lease.ChangedLastTick = batch.Full || batch.Spawned.Count > 0 || batch.Moved.Count > 0 || batch.Despawned.Count > 0;
             lease.Sequence++;
             lease.Notices.Clear();
             try
