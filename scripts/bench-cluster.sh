@@ -74,7 +74,7 @@ case "${1:-}" in
       dotnet Sunderfall.Migrations/bin/Release/net10.0/Sunderfall.Migrations.dll \
         "Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall" >"$LOGS/migrations.log"
       common=(
-        SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall_app;Maximum Pool Size=50"
+        SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall_app;Maximum Pool Size=20;Minimum Pool Size=10"
         SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall"
         SUNDERFALL_Auth__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64 -w0)"
         SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT" SUNDERFALL_Cluster__ClusterId=$CLUSTER_ID
