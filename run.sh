@@ -37,7 +37,7 @@ trap 'cleanup; exit 130' INT TERM
 start_postgres "$DATA" "$PG_PORT" sunderfall
 start_redis "$DATA" "$REDIS_PORT"
 
-export SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall_app"
+export SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall_app;Maximum Pool Size=20;Minimum Pool Size=10"
 export SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall"
 # Access tokens are signed with a key kept beside the data, so tokens and sessions survive a restart.
 [[ -s "$DATA/signing-key" ]] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$DATA/signing-key")
