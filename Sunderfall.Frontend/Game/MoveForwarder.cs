@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Sunderfall.Frontend.Hosting;
@@ -12,109 +10,74 @@ using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 namespace Sunderfall.Frontend.Game;
 
 /// <summary>
-/// Forwards movement intents to their zones in batches. Each zone has at most one call in flight from this
-/// frontend; inputs that arrive meanwhile wait and go together in the next call. A lone input therefore leaves at
-/// once, and a busy zone gets one call per round trip carrying every player's inputs instead of one call per input
-/// (at 5 inputs a second, 2,000 players would otherwise be 10,000 grain calls a second). Calls to one zone are also
-/// at least <see cref="FrontendOptions.InputBatchInterval"/> apart: the zone applies inputs only at its tick, so
-/// holding a busy zone's inputs a few milliseconds costs little latency and saves most of its calls.
+/// Forwards movement intents to their zones in batches (<see cref="KeyedBatcher{T}"/>): each zone has at most one
+/// call in flight from this frontend, and inputs that arrive meanwhile go together in the next call. A lone input
+/// leaves at once, and a busy zone gets one call per round trip carrying every player's inputs instead of one call
+/// per input (at 5 inputs a second, 2,000 players would otherwise be 10,000 grain calls a second). Calls to one zone
+/// are also at least <see cref="FrontendOptions.InputBatchInterval"/> apart: the zone applies inputs only at its
+/// tick, so holding a busy zone's inputs a few milliseconds costs little latency and saves most of its calls.
 /// Refusals reach the player's connection as Error events. An input the zone refuses as NotInZone (it lost the
 /// player to a silo failure, or the player moved on) renews this frontend's roster there and is sent once more.
 /// </summary>
-public sealed class MoveForwarder(
-    IClusterClient client,
-    ZoneSubscriptions subscriptions,
-    ConnectionRegistry registry,
-    IHubContext<GameHub> hub,
-    IOptions<FrontendOptions> options,
-    ILogger<MoveForwarder> logger)
+public sealed class MoveForwarder
 {
-    private readonly TimeSpan batchInterval = options.Value.InputBatchInterval;
-
     /// <summary>Most inputs waiting for one zone; beyond it (the zone's silo is not answering) inputs are refused.</summary>
     public const int MaxWaitingPerZone = 8192;
 
-    private readonly ConcurrentDictionary<string, ZoneQueue> queues = new(StringComparer.Ordinal);
+    private readonly IClusterClient client;
+    private readonly ZoneSubscriptions subscriptions;
+    private readonly ConnectionRegistry registry;
+    private readonly IHubContext<GameHub> hub;
+    private readonly ILogger<MoveForwarder> logger;
+    private readonly KeyedBatcher<Waiting> batcher;
+
+    public MoveForwarder(
+        IClusterClient client,
+        ZoneSubscriptions subscriptions,
+        ConnectionRegistry registry,
+        IHubContext<GameHub> hub,
+        IOptions<FrontendOptions> options,
+        ILogger<MoveForwarder> logger)
+    {
+        this.client = client;
+        this.subscriptions = subscriptions;
+        this.registry = registry;
+        this.hub = hub;
+        this.logger = logger;
+        batcher = new KeyedBatcher<Waiting>(options.Value.InputBatchInterval, MaxWaitingPerZone, SendAsync, ReportFailure);
+    }
 
     /// <summary>Queues the input for the session's zone; false when that zone already has too many waiting.</summary>
     public bool Submit(ClientSession session, MoveInput input) =>
-        Enqueue(session.ZoneId, new Waiting(new PlayerMoveInput(session.PlayerId, input), Retried: false));
+        batcher.Add(session.ZoneId, new Waiting(new PlayerMoveInput(session.PlayerId, input), Retried: false));
 
-    private bool Enqueue(string zoneId, Waiting waiting)
+    private async Task SendAsync(string zoneId, List<Waiting> batch)
     {
-        var queue = queues.GetOrAdd(zoneId, id => new ZoneQueue(id));
-        lock (queue)
+        var inputs = new PlayerMoveInput[batch.Count];
+        for (var i = 0; i < inputs.Length; i++)
         {
-            if (queue.Inputs.Count >= MaxWaitingPerZone)
-            {
-                return false;
-            }
-
-            queue.Inputs.Add(waiting);
-            if (queue.Flushing)
-            {
-                return true;
-            }
-
-            queue.Flushing = true;
+            inputs[i] = batch[i].Input;
         }
 
-        _ = FlushAsync(queue);
-        return true;
+        var refusals = await client.GetGrain<IZoneGrain>(zoneId).SubmitInputsAsync(inputs);
+        if (refusals.Count > 0)
+        {
+            await HandleRefusalsAsync(zoneId, batch, refusals);
+        }
     }
 
-    private async Task FlushAsync(ZoneQueue queue)
+    private void ReportFailure(string zoneId, List<Waiting> batch, Exception ex)
     {
-        while (true)
+        var unreachable = GameHubErrorFilter.IsClusterFailure(ex);
+        logger.LogWarning(ex, "Could not forward {Count} inputs to zone {Zone}", batch.Count, zoneId);
+        var error = new ServerError
         {
-            var sinceLast = Stopwatch.GetElapsedTime(queue.LastSent);
-            if (sinceLast < batchInterval)
-            {
-                await Task.Delay(batchInterval - sinceLast);
-            }
-
-            List<Waiting> batch;
-            lock (queue)
-            {
-                if (queue.Inputs.Count == 0)
-                {
-                    queue.Flushing = false;
-                    return;
-                }
-
-                batch = queue.Inputs;
-                queue.Inputs = [];
-            }
-
-            try
-            {
-                var inputs = new PlayerMoveInput[batch.Count];
-                for (var i = 0; i < inputs.Length; i++)
-                {
-                    inputs[i] = batch[i].Input;
-                }
-
-                queue.LastSent = Stopwatch.GetTimestamp();
-                var refusals = await client.GetGrain<IZoneGrain>(queue.ZoneId).SubmitInputsAsync(inputs);
-                if (refusals.Count > 0)
-                {
-                    await HandleRefusalsAsync(queue.ZoneId, batch, refusals);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                var unreachable = GameHubErrorFilter.IsClusterFailure(ex);
-                logger.LogWarning(ex, "Could not forward {Count} inputs to zone {Zone}", batch.Count, queue.ZoneId);
-                var error = new ServerError
-                {
-                    Code = unreachable ? ErrorCode.Unavailable : ErrorCode.Internal,
-                    Message = unreachable ? "the game cluster could not be reached; try again in a few seconds" : "the server could not complete this call",
-                };
-                foreach (var playerId in batch.Select(w => w.Input.PlayerId).Distinct())
-                {
-                    Tell(playerId, error);
-                }
-            }
+            Code = unreachable ? ErrorCode.Unavailable : ErrorCode.Internal,
+            Message = unreachable ? "the game cluster could not be reached; try again in a few seconds" : "the server could not complete this call",
+        };
+        foreach (var playerId in batch.Select(w => w.Input.PlayerId).Distinct())
+        {
+            Tell(playerId, error);
         }
     }
 
@@ -142,7 +105,7 @@ public sealed class MoveForwarder(
         await subscriptions.RenewAsync(zoneId);
         foreach (var waiting in again)
         {
-            if (registry.FindPlayer(waiting.Input.PlayerId) is { InTransit: false } session && !Enqueue(session.ZoneId, waiting))
+            if (registry.FindPlayer(waiting.Input.PlayerId) is { InTransit: false } session && !batcher.Add(session.ZoneId, waiting))
             {
                 Tell(waiting.Input.PlayerId, Busy);
             }
@@ -165,16 +128,4 @@ public sealed class MoveForwarder(
     }
 
     private readonly record struct Waiting(PlayerMoveInput Input, bool Retried);
-
-    private sealed class ZoneQueue(string zoneId)
-    {
-        public string ZoneId { get; } = zoneId;
-
-        public List<Waiting> Inputs { get; set; } = [];
-
-        public bool Flushing { get; set; }
-
-        /// <summary>When the last call to the zone left (<see cref="Stopwatch.GetTimestamp"/>); 0 before the first.</summary>
-        public long LastSent { get; set; }
-    }
 }
