@@ -2,6 +2,7 @@
 # Measurements, not tests. Each ends with one JSON line. Results and method: docs/performance.md.
 #   ./bench.sh zone [--ticks N] [--seed N]                 zone tick cost, frontend fan-out, wire bytes per client
 #   ./bench.sh load --scenario S --bots N --seconds T      one fixed load against a benchmark cluster
+#        [--target ping]                                    the raw Orleans baseline: the bots call a ping grain
 #   ./bench.sh capacity --scenario spread|crowd            capacity of Sunderfall, then of the naive relay
 # load and capacity start their own cluster (scripts/bench-cluster.sh) and stop it when done; extra options go to
 # the load tester (dotnet Sunderfall.LoadTest/bin/Release/net10.0/Sunderfall.LoadTest.dll --help).
@@ -37,21 +38,29 @@ case "$what" in
     exec dotnet Sunderfall.Benchmarks/bin/Release/net10.0/Sunderfall.Benchmarks.dll zone "$@"
     ;;
   load)
-    scenario=spread bots=100 seconds=30 extra=()
+    scenario=spread bots=100 seconds=30 target=sunderfall extra=()
     while (($#)); do
       case "$1" in
         --scenario) scenario=$2; shift 2 ;;
         --bots) bots=$2; shift 2 ;;
         --seconds) seconds=$2; shift 2 ;;
+        --target) target=$2; shift 2 ;;
         *) extra+=("$1"); shift ;;
       esac
     done
+    # sunderfall: bots through the frontend; ping: the raw Orleans baseline, the same bots calling a ping grain on the
+    # same cluster through one cluster client.
+    case "$target" in
+      sunderfall) endpoint=(--url http://127.0.0.1:29080/) ;;
+      ping) endpoint=(--redis "127.0.0.1:${BENCH_REDIS_PORT:-29380}" --cluster-id sunderfall-bench) ;;
+      *) echo "bench.sh load: --target must be sunderfall or ping (the relay runs in ./bench.sh capacity)" >&2; exit 2 ;;
+    esac
     build_cluster
     trap 'scripts/bench-cluster.sh stop >&2' EXIT
     scripts/bench-cluster.sh stop >&2
     scripts/bench-cluster.sh start "$(scenario_content "$scenario")" >&2
     # shellcheck disable=SC2046
-    dotnet "$LOADTEST" load --target sunderfall --url http://127.0.0.1:29080/ --scenario "$scenario" --bots "$bots" \
+    dotnet "$LOADTEST" load --target "$target" "${endpoint[@]}" --scenario "$scenario" --bots "$bots" \
       --seconds "$seconds" --out "$RESULTS" $(process_args) ${extra[@]+"${extra[@]}"}
     ;;
   capacity)
