@@ -28,6 +28,7 @@ internal sealed class SunderfallBot : Bot
     private DateTime nextInvite;
     private DateTime partyDeadline;
     private int partyMembers;
+    private bool wasDead;
 
     public SunderfallBot(int index, LoadOptions options, LoadMetrics metrics)
         : base(index, options, metrics)
@@ -146,6 +147,21 @@ internal sealed class SunderfallBot : Bot
             return;
         }
 
+        // A dead player waits for the zone to bring it back, as a real client's death screen does. The zone refuses
+        // a dead player's moves (and never applies them), so inputs still in flight at death would otherwise be
+        // "answered" by the first ack after the respawn and charge the respawn time to input latency.
+        if (client.World.Self is { Health: <= 0 })
+        {
+            if (!wasDead)
+            {
+                wasDead = true;
+                ForgetUnacknowledged();
+            }
+
+            return;
+        }
+
+        wasDead = false;
         var (dx, dy) = Options.Scenario == Scenario.Combat ? Fight() : Walk();
         var next = sequence + 1;
         Sending(next);
