@@ -100,7 +100,9 @@ public static class LoadRun
 
     private static Dictionary<string, string> Settings(LoadOptions o, TimeSpan hold) => new()
     {
-        ["target"] = $"{Name(o.Target)} at {o.BaseUrl}",
+        ["target"] = o.Target == LoadTarget.Ping && o.Orleans is { } cluster
+            ? $"ping grain of cluster {cluster.ClusterId} (membership in Redis {cluster.Redis})"
+            : $"{Name(o.Target)} at {o.BaseUrl}",
         ["scenario"] = Name(o.Scenario),
         ["inputs per bot per second"] = o.InputsPerSecond.ToString(CultureInfo.InvariantCulture),
         ["ramp (bots per second)"] = o.RampPerSecond.ToString(CultureInfo.InvariantCulture),

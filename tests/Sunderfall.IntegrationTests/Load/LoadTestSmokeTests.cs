@@ -44,4 +44,29 @@ public sealed class LoadTestSmokeTests(SharedClusterFixture fixture)
         using var summary = JsonDocument.Parse(result.SummaryLine);
         Assert.Equal(5, summary.RootElement.GetProperty("bots_held").GetInt32());
     }
+
+    [Fact]
+    public async Task PingBaseline_OfFiveCallers_TimesEveryCallToThePingGrainOfTheRealCluster()
+    {
+        var output = Directory.CreateTempSubdirectory("sunderfall-loadtest-ping-").FullName;
+        var cluster = fixture.Cluster;
+        var options = new LoadOptions
+        {
+            Target = LoadTarget.Ping,
+            Scenario = Scenario.Spread,
+            Orleans = (TestEnvironment.Redis, cluster.ClusterId, cluster.ServiceId),
+            RampPerSecond = 10,
+        };
+
+        var result = await LoadRun.FixedAsync(options, bots: 5, hold: TimeSpan.FromSeconds(3), warmUp: TimeSpan.Zero, output, "ping smoke test", live: false);
+
+        var window = result.Report.Window!;
+        Assert.Empty(window.Errors);
+        Assert.Equal(5, window.MinInGame);
+        // 5 callers at 5 calls a second for 3 s: 75 calls, each answered by the grain in the cluster's silo.
+        Assert.True(window.LatencyCount >= 50, $"only {window.LatencyCount} ping calls were answered in 3 s from 5 callers at 5/s");
+        Assert.True(window.AcknowledgedRatio >= 0.98, $"only {window.AcknowledgedRatio:P1} of the calls were answered");
+        using var summary = JsonDocument.Parse(result.SummaryLine);
+        Assert.Equal("ping", summary.RootElement.GetProperty("target").GetString());
+    }
 }
