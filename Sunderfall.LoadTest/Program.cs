@@ -100,6 +100,13 @@ load.SetAction(async (r, ct) =>
         Options(r), r.GetValue(bots), TimeSpan.FromSeconds(r.GetValue(seconds)), TimeSpan.FromSeconds(r.GetValue(warmUp)), r.GetValue(output)!, commandLine, !r.GetValue(plain), ct);
     Console.Error.WriteLine($"reports: {result.JsonPath} {result.HtmlPath}");
     Console.WriteLine(result.SummaryLine);
+    if (result.Report.Window is { MinInGame: 0 } window)
+    {
+        // Not a measurement: nothing got in (the target is down, or refuses every bot).
+        Console.Error.WriteLine($"no bot was in the game during the hold; errors: {(window.ErrorTotal == 0 ? "none in the hold, see sign_ups_failed" : string.Join(", ", window.Errors.Select(e => $"{e.Key} {e.Value}")))}");
+        return 1;
+    }
+
     return 0;
 });
 

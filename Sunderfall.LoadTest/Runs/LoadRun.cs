@@ -53,6 +53,7 @@ public static class LoadRun
             ["inputs_per_s"] = window.InputsPerSecond,
             ["bytes_per_client_per_s"] = window.BytesPerClientPerSecond,
             ["sign_ups_per_s"] = engine.LastSignUp?.PerSecond ?? 0,
+            ["sign_ups_failed"] = engine.LastSignUp is { } signUp ? signUp.Attempted - signUp.SignedUp : 0,
             ["cpu_percent"] = window.CpuPercent.ToDictionary(p => p.Key, p => Math.Round(p.Value, 1)),
             ["report"] = html,
         });
