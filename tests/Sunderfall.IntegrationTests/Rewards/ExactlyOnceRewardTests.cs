@@ -47,9 +47,9 @@ public sealed class ExactlyOnceRewardTests(ITestOutputHelper output)
         var before = await SettledAsync(playerId);
         var more = await StrikeUntilAsync(player, async () => (await RewardLedger.ReadAsync(playerId)).Grants >= before.Grants + 2, TimeSpan.FromSeconds(90));
         Assert.True(more, $"no rewards after the crash:\n{cluster.Frontend.Tail()}\n{cluster.Silos.First(s => s.Process != victim).Process.Tail()}");
-        var ledger = await SettledAsync(playerId);
         var left = await player.LeaveWorldAsync();
         Assert.True(left.Ok, left.Error?.Message);
+        var ledger = await StillAsync(playerId);
 
         var row = await cluster.ReadCharacterRowAsync(character.Name) ?? throw new Xunit.Sdk.XunitException("the character has no row");
         output.WriteLine($"ledger {ledger}; row {row}");
@@ -75,7 +75,7 @@ public sealed class ExactlyOnceRewardTests(ITestOutputHelper output)
 
         Assert.True(await StrikeUntilAsync(player, async () => (await RewardLedger.ReadAsync(playerId)).Grants >= 3, TimeSpan.FromSeconds(60)),
             $"three kills did not pay within 60 s:\n{cluster.Frontend.Tail()}");
-        var ledger = await SettledAsync(playerId);
+        var ledger = await StillAsync(playerId);
         // A notice is sent only after the grant is committed and applied: every committed grant, and no other, is heard of.
         var granted = await RewardLedger.EncountersOfAsync(playerId);
         Assert.True(await GameClient.EventuallyAsync(() => player.Rewards.Count >= granted.Count, TimeSpan.FromSeconds(10)),
@@ -90,6 +90,29 @@ public sealed class ExactlyOnceRewardTests(ITestOutputHelper output)
         Assert.Contains(player.CombatEvents, e => e.Kind == 5);
         Assert.Equal(granted.Order(), player.Rewards.Select(r => Guid.Parse(r.EncounterId)).Order());
         Assert.All(player.Rewards, r => Assert.Equal((ProvingGrounds.ExperiencePerKill, ProvingGrounds.GoldPerKill), (r.Experience, r.Gold)));
+    }
+
+    // Waits until every committed grant is delivered and nothing more is granted for a few seconds, and returns the
+    // ledger then. A strike sent just before the test stopped striking can still kill, and its grant commits after the
+    // condition that stopped the strikes held (seen: three grants read, a fourth committed 50 ms later): comparing
+    // the character with a ledger read before that would call a correct reward a duplicate.
+    private static async Task<RewardLedger> StillAsync(Guid playerId)
+    {
+        var deadline = DateTime.UtcNow + Settle;
+        var last = await SettledAsync(playerId);
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var now = await SettledAsync(playerId);
+            if (now == last && now.Undelivered == 0)
+            {
+                return now;
+            }
+
+            last = now;
+        }
+
+        return last;
     }
 
     // Strikes the dummy whenever it is in view, until the condition holds or time runs out.
