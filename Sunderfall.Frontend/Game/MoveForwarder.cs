@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Sunderfall.Frontend.Hosting;
@@ -29,6 +30,7 @@ public sealed class MoveForwarder
     private readonly ConnectionRegistry registry;
     private readonly IHubContext<GameHub> hub;
     private readonly ILogger<MoveForwarder> logger;
+    private readonly FrontendMetrics metrics;
     private readonly KeyedBatcher<Waiting> batcher;
 
     public MoveForwarder(
@@ -37,6 +39,7 @@ public sealed class MoveForwarder
         ConnectionRegistry registry,
         IHubContext<GameHub> hub,
         IOptions<FrontendOptions> options,
+        FrontendMetrics metrics,
         ILogger<MoveForwarder> logger)
     {
         this.client = client;
@@ -44,22 +47,26 @@ public sealed class MoveForwarder
         this.registry = registry;
         this.hub = hub;
         this.logger = logger;
+        this.metrics = metrics;
         batcher = new KeyedBatcher<Waiting>(options.Value.InputBatchInterval, MaxWaitingPerZone, SendAsync, ReportFailure);
     }
 
     /// <summary>Queues the input for the session's zone; false when that zone already has too many waiting.</summary>
     public bool Submit(ClientSession session, MoveInput input) =>
-        batcher.Add(session.ZoneId, new Waiting(new PlayerMoveInput(session.PlayerId, input), Retried: false));
+        batcher.Add(session.ZoneId, new Waiting(new PlayerMoveInput(session.PlayerId, input), Retried: false, Stopwatch.GetTimestamp()));
 
     private async Task SendAsync(string zoneId, List<Waiting> batch)
     {
+        var start = Stopwatch.GetTimestamp();
         var inputs = new PlayerMoveInput[batch.Count];
         for (var i = 0; i < inputs.Length; i++)
         {
             inputs[i] = batch[i].Input;
+            metrics.InputWaited(batch[i].QueuedAt, start);
         }
 
         var refusals = await client.GetGrain<IZoneGrain>(zoneId).SubmitInputsAsync(inputs);
+        metrics.InputsForwarded(inputs.Length, start);
         if (refusals.Count > 0)
         {
             await HandleRefusalsAsync(zoneId, batch, refusals);
@@ -127,5 +134,6 @@ public sealed class MoveForwarder
         }
     }
 
-    private readonly record struct Waiting(PlayerMoveInput Input, bool Retried);
+    /// <summary>An input waiting for its zone call; <c>QueuedAt</c> is when it was queued (Stopwatch timestamp).</summary>
+    private readonly record struct Waiting(PlayerMoveInput Input, bool Retried, long QueuedAt);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Sunderfall.Frontend.Hosting;
@@ -21,7 +22,7 @@ namespace Sunderfall.Frontend.Game;
 /// Nothing held back is lost when the zone goes still: see <see cref="SendsToEveryone"/>.
 /// </summary>
 public sealed class ZoneFeed(
-    IHubContext<GameHub> hub, IClusterClient client, ConnectionRegistry registry, IOptions<FrontendOptions> options, ILogger<ZoneFeed> logger)
+    IHubContext<GameHub> hub, IClusterClient client, ConnectionRegistry registry, IOptions<FrontendOptions> options, FrontendMetrics metrics, ILogger<ZoneFeed> logger)
     : IZoneObserver
 {
     private readonly int updateEveryTicks = options.Value.WorldUpdateEveryTicks;
@@ -49,11 +50,13 @@ public sealed class ZoneFeed(
     public Task OnZoneTickAsync(ZoneTickBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var arrivedAt = Stopwatch.GetTimestamp();
         var mirror = mirrors.GetOrAdd(batch.ZoneId, id => new ZoneMirror(id, DefaultViewRadius));
         bool applied;
         lock (mirror.Gate)
         {
             applied = mirror.Apply(batch);
+            mirror.ArrivedAt = arrivedAt;
         }
 
         if (!applied)
@@ -105,6 +108,7 @@ public sealed class ZoneFeed(
             }
         }
 
+        metrics.BatchHandled(arrivedAt);
         return Task.CompletedTask;
     }
 
@@ -222,19 +226,21 @@ public sealed class ZoneFeed(
             return;
         }
 
-        if (Encode(session, mirror, session.Visible) is { } message)
+        if (Encode(session, mirror, session.Visible, out var batchArrivedAt) is { } message)
         {
             await hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.WorldDeltaEvent, message);
+            metrics.DeltaSent(batchArrivedAt, message.Payload.Length);
         }
     }
 
-    private static WorldDelta? Encode(ClientSession session, ZoneMirror mirror, List<VisibleEntity> visible)
+    private static WorldDelta? Encode(ClientSession session, ZoneMirror mirror, List<VisibleEntity> visible, out long batchArrivedAt)
     {
         visible.Clear();
         byte[] payload;
         long tick;
         lock (mirror.Gate)
         {
+            batchArrivedAt = mirror.ArrivedAt;
             if (mirror.Sequence < 0 || !mirror.TryGet(session.SelfNetId, out var self))
             {
                 return null;

@@ -25,6 +25,9 @@ public sealed class ZoneMirror(string zoneId, float viewRadius)
 
     public long Tick { get; private set; }
 
+    /// <summary>When the last batch arrived (Stopwatch timestamp), for the delay of the deltas made from it.</summary>
+    public long ArrivedAt { get; set; }
+
     public int Count => entities.Count;
 
     /// <summary>Applies a batch; false when it does not follow the last one (a full batch must be requested).</summary>

@@ -6,6 +6,7 @@ using Sunderfall.Frontend.WebClient;
 using Sunderfall.Protocol;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
+using Sunderfall.ServiceDefaults.Metrics;
 
 namespace Sunderfall.Frontend.Hosting;
 
@@ -43,6 +44,8 @@ public static class FrontendHostingExtensions
 
         builder.Services.AddSingleton<FrontendIdentity>();
         builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<FrontendMetrics>();
+        builder.AddSunderfallMetrics();
         builder.Services.AddSingleton<ZoneFeed>();
         builder.Services.AddSingleton<MoveForwarder>();
         builder.Services.AddSingleton<ZoneSubscriptions>();
@@ -63,7 +66,7 @@ public static class FrontendHostingExtensions
         return builder;
     }
 
-    /// <summary>The hub at /hubs/game, the health endpoints and the browser client.</summary>
+    /// <summary>The hub at /hubs/game, the health endpoints, metrics (/metrics) and the browser client.</summary>
     public static WebApplication MapSunderfallFrontend(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -72,6 +75,7 @@ public static class FrontendHostingExtensions
         app.UseSunderfallSecurity();
         app.MapHub<GameHub>(HubNames.Path);
         app.MapSunderfallHealth();
+        app.MapSunderfallMetrics();
         app.MapSunderfallWebClient();
         return app;
     }

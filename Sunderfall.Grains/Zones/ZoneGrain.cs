@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunderfall.Content;
@@ -25,6 +26,7 @@ public sealed class ZoneGrain(
     ICheatFlagSink cheatFlags,
     ITransactionLog transactions,
     ICrashPoints crashPoints,
+    ZoneMetrics metrics,
     ILogger<ZoneGrain> logger)
     : Grain, IZoneGrain
 {
@@ -43,6 +45,10 @@ public sealed class ZoneGrain(
     private readonly Dictionary<string, FrontendLease> frontends = new(StringComparer.Ordinal);
     private readonly ZoneSuspicionMonitor suspicion = new(cheatFlags);
     private readonly Queue<ChatLine> chat = new();
+
+    // When each input accepted since the last tick was taken (Stopwatch timestamps), for the zone's input-wait metric.
+    private readonly List<long> inputsTakenAt = [];
+    private long lastTickStart;
 
     // Finished encounters until their grain confirms the commit. Lost with this activation: a kill whose record was
     // never committed was never rewarded or reported to anyone, and the monster comes back with the zone.
@@ -118,7 +124,21 @@ public sealed class ZoneGrain(
         return Task.FromResult(last);
     }
 
-    public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input) => Task.FromResult(SubmitOne(playerId, input));
+    public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input)
+    {
+        var error = SubmitOne(playerId, input);
+        Taken(Stopwatch.GetTimestamp(), error is null ? 1 : 0, error is null ? 0 : 1);
+        return Task.FromResult(error);
+    }
+
+    private void Taken(long at, int accepted, int refused)
+    {
+        metrics.InputsTaken(accepted, refused);
+        for (var i = 0; i < accepted; i++)
+        {
+            inputsTakenAt.Add(at);
+        }
+    }
 
     private GameError? SubmitOne(Guid playerId, MoveInput input)
     {
@@ -132,6 +152,7 @@ public sealed class ZoneGrain(
     public Task<IReadOnlyList<MoveRefusal>> SubmitInputsAsync(IReadOnlyList<PlayerMoveInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        var takenAt = Stopwatch.GetTimestamp();
         List<MoveRefusal>? refused = null;
         foreach (var (playerId, input) in inputs)
         {
@@ -140,6 +161,8 @@ public sealed class ZoneGrain(
                 (refused ??= []).Add(new MoveRefusal(playerId, input.Sequence, error));
             }
         }
+
+        Taken(takenAt, inputs.Count - (refused?.Count ?? 0), refused?.Count ?? 0);
 
         return Task.FromResult<IReadOnlyList<MoveRefusal>>(refused ?? (IReadOnlyList<MoveRefusal>)[]);
     }
@@ -210,6 +233,13 @@ public sealed class ZoneGrain(
 
     private Task TickAsync(CancellationToken cancellationToken)
     {
+        var start = Stopwatch.GetTimestamp();
+        foreach (var takenAt in inputsTakenAt)
+        {
+            metrics.InputWaited(takenAt, start);
+        }
+
+        inputsTakenAt.Clear();
         ExpireFrontends();
         var now = clock.GetUtcNow();
         var result = simulation!.Step((float)world.TickInterval.TotalSeconds, now);
@@ -251,6 +281,8 @@ public sealed class ZoneGrain(
             _ = GrainFactory.GetGrain<IZoneDirectoryGrain>(ZoneInstances.Template(ZoneId)).ReportPopulationAsync(ZoneId, members.Count);
         }
 
+        metrics.Ticked(lastTickStart, start, Stopwatch.GetTimestamp());
+        lastTickStart = start;
         return Task.CompletedTask;
     }
 
@@ -290,6 +322,7 @@ public sealed class ZoneGrain(
             {
                 // One-way: returns at once; a dead frontend costs nothing here and is dropped when its lease ends.
                 _ = lease.Observer.OnZoneTickAsync(batch);
+                metrics.BatchSent();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

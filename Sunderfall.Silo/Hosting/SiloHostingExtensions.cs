@@ -11,6 +11,7 @@ using Sunderfall.Grains.Parties;
 using Sunderfall.Grains.World;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
+using Sunderfall.ServiceDefaults.Metrics;
 using Sunderfall.Silo.AntiCheat;
 using Sunderfall.Grains.Faults;
 using Sunderfall.Silo.Faults;
@@ -44,6 +45,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<FaultOptions>().BindConfiguration(FaultOptions.SectionName);
         builder.Services.AddSingleton<ICrashPoints, ConfiguredCrashPoints>();
+        builder.Services.AddSingleton<Sunderfall.Grains.Zones.ZoneMetrics>();
+        builder.AddSunderfallMetrics();
         // Loaded and validated once by SiloStartupChecks before the host is built; shared read-only.
         builder.Services.AddSingleton(content);
         // Before Orleans: hosted services stop in reverse order, so the flag writer outlives the zones that report to it.
@@ -90,13 +93,14 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    /// <summary>Health endpoints and the dashboard under /dashboard.</summary>
+    /// <summary>Health endpoints, metrics (/metrics) and the dashboard under /dashboard.</summary>
     public static WebApplication MapSunderfallSilo(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSunderfallHealth();
+        app.MapSunderfallMetrics();
         app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(AccountPolicies.Admin);
         return app;
     }

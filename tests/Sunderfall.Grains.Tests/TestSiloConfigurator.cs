@@ -19,5 +19,6 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.Transactions.ITransactionLog>(Transactions.RecordingTransactionLog.Shared);
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.Rewards.IRewardLedger>(Rewards.InMemoryRewardLedger.Shared);
         siloBuilder.Services.AddSingleton<Sunderfall.Grains.Faults.ICrashPoints>(Sunderfall.Grains.Faults.NoCrashPoints.Instance);
+        siloBuilder.Services.AddSingleton<Sunderfall.Grains.Zones.ZoneMetrics>();
     }
 }
