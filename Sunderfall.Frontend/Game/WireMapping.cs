@@ -41,6 +41,7 @@ public static class WireMapping
         Height = z.Height,
         SelfNetId = z.SelfNetId,
         ViewRadius = z.ViewRadius,
+        TickMilliseconds = z.TickMilliseconds,
     };
 
     public static CombatEventInfo ToWire(CombatEvent e) => new()

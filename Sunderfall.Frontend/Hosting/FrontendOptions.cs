@@ -19,12 +19,13 @@ public sealed class FrontendOptions
     public bool AllowPlainHttp { get; set; }
 
     /// <summary>
-    /// Every how many zone ticks a client is sent what changed around it (1: every tick, 20 a second; 2: 10 a
-    /// second). A tick that applies one of the client's own inputs or brings it combat sends it its delta at once,
-    /// whatever this says, so a player never waits longer for the result of its input.
+    /// Every how many zone ticks a client is sent what changed around it (at the default 30 ticks a second, 1: every
+    /// tick; 3: 10 a second). A tick that applies one of the client's own inputs or brings it combat sends it its
+    /// delta at once, whatever this says, so a player never waits longer for the result of its input. Kept in step
+    /// with World:TickInterval on the silos.
     /// </summary>
     [Range(1, 20, ErrorMessage = "Frontend:WorldUpdateEveryTicks must be 1 (every tick) to 20.")]
-    public int WorldUpdateEveryTicks { get; set; } = 2;
+    public int WorldUpdateEveryTicks { get; set; } = 3;
 
     /// <summary>
     /// Least time between two calls carrying movement inputs to one zone from this frontend (zero: a call as soon as

@@ -8,4 +8,5 @@ public sealed record ZoneEntrySnapshot(
     [property: Id(2)] float Width,
     [property: Id(3)] float Height,
     [property: Id(4)] int SelfNetId,
-    [property: Id(5)] float ViewRadius);
+    [property: Id(5)] float ViewRadius,
+    [property: Id(6)] float TickMilliseconds);

@@ -20,8 +20,13 @@ public sealed class WorldOptions
     [Range(1, 1000)]
     public int MaxChannelsPerZone { get; set; } = 8;
 
-    /// <summary>The zone tick: inputs are applied, monsters think and one batch goes to each frontend.</summary>
-    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// The zone tick: inputs are applied, monsters think and one batch goes to each frontend. 30 a second by default:
+    /// an input waits for the next tick, so the tick sets the floor of a player's input-to-result latency (half a tick
+    /// on average). Clients learn it on entering a zone (ZoneEntered.TickMilliseconds); keep the frontends'
+    /// Frontend:WorldUpdateEveryTicks in step when changing it.
+    /// </summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 30);
 
     /// <summary>
     /// How often a zone saves each moved player's position to its player grain (and so to PostgreSQL), in eight

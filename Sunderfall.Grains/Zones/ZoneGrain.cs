@@ -112,7 +112,7 @@ public sealed class ZoneGrain(
         populationChanged = true;
 
         var zone = simulation.Zone;
-        var entry = new ZoneEntrySnapshot(ZoneId, zone.Id, zone.Width, zone.Height, netId, zone.ViewRadius);
+        var entry = new ZoneEntrySnapshot(ZoneId, zone.Id, zone.Width, zone.Height, netId, zone.ViewRadius, (float)world.TickInterval.TotalMilliseconds);
         lease.Notices.Add(new PlayerNotice(request.PlayerId, PlayerNoticeKind.Arrived, netId, position, null, entry));
         return Task.FromResult(GameResult<ZoneEntrySnapshot>.Success(entry));
     }

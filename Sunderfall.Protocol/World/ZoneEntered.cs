@@ -23,5 +23,11 @@ namespace Sunderfall.Protocol.World
 
         /// <summary>How far the caller sees, in units: entities farther away are not sent.</summary>
         public float ViewRadius { get; set; }
+
+        /// <summary>
+        /// The zone's tick in milliseconds (the server's World:TickInterval, 33.3 by default): WorldDelta.Tick times
+        /// this is the zone's clock, for interpolating and predicting movement.
+        /// </summary>
+        public float TickMilliseconds { get; set; }
     }
 }

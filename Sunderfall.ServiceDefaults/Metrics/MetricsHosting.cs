@@ -28,7 +28,7 @@ public static class MetricsHosting
     ];
 
     /// <summary>
-    /// Buckets of Sunderfall's stage histograms, in seconds: fine below and around a tick (50 ms), where the stages
+    /// Buckets of Sunderfall's stage histograms, in seconds: fine below and around a tick (33-50 ms), where the stages
     /// of an input's way live, coarse above. The SDK's default buckets (0, 5, 10, 25 ... 10000) are made for
     /// milliseconds: every value in seconds would fall in the first.
     /// </summary>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { Interpolator, ServerClock, TICK_MS } from "../src/game/interpolation";
+import { DEFAULT_TICK_MS, Interpolator, ServerClock, tickOf } from "../src/game/interpolation";
 import { Predictor } from "../src/game/prediction";
 import { ZoneMap } from "../src/game/zoneMap";
 
@@ -74,7 +74,19 @@ describe("own movement prediction", () => {
     p.input(1, 1, 0, 0);
     for (let tick = 1; tick <= 22; tick++) {
       // The server walks 50 units/s: 2.5 units per tick.
-      p.reconcile(tick * 2.5, 0, 1, tick, tick * TICK_MS);
+      p.reconcile(tick * 2.5, 0, 1, tick, tick * DEFAULT_TICK_MS);
+    }
+    expect(p.speed).toBeCloseTo(50, 1);
+  });
+
+  test("the walking speed is learned on the zone's own tick length", () => {
+    const p = new Predictor();
+    p.tickMs = 100 / 3;
+    p.reset(0, 0, 0);
+    p.input(1, 1, 0, 0);
+    for (let tick = 1; tick <= 33; tick++) {
+      // 30 ticks a second: the same 50 units/s is 5/3 units per tick.
+      p.reconcile((tick * 5) / 3, 0, 1, tick, tick * p.tickMs);
     }
     expect(p.speed).toBeCloseTo(50, 1);
   });
@@ -83,14 +95,14 @@ describe("own movement prediction", () => {
 describe("interpolation of other entities", () => {
   test("positions between two snapshots are interpolated", () => {
     const track = new Interpolator(0, 0, 0);
-    track.push(50, 10, 0);
+    track.push(50, 10, 0, 0);
     expect(track.at(25)).toEqual({ x: 5, y: 0 });
     expect(track.at(80)).toEqual({ x: 10, y: 0 });
   });
 
   test("an entity that stood still starts moving one tick before its next snapshot, not from its old one", () => {
     const track = new Interpolator(0, 0, 0);
-    track.push(1000, 1, 0);
+    track.push(1000, 1, 0, 950);
     expect(track.at(900)).toEqual({ x: 0, y: 0 });
     expect(track.at(975).x).toBeCloseTo(0.5);
   });
@@ -115,6 +127,16 @@ describe("interpolation of other entities", () => {
     clock.observe(100, 10_000);
     clock.observe(101, 10_080);
     clock.observe(102, 10_090);
-    expect(clock.now(10_090)).toBe(102 * TICK_MS);
+    expect(clock.now(10_090)).toBe(102 * DEFAULT_TICK_MS);
+  });
+
+  test("the server clock counts the zone's announced tick, and an unannounced one as the default", () => {
+    const clock = new ServerClock();
+    clock.setTick(tickOf(100 / 3));
+    clock.observe(300, 10_000);
+    expect(clock.now(10_000)).toBeCloseTo(10_000);
+    expect(tickOf(undefined)).toBe(DEFAULT_TICK_MS);
+    expect(tickOf(0)).toBe(DEFAULT_TICK_MS);
+    expect(tickOf(Number.NaN)).toBe(DEFAULT_TICK_MS);
   });
 });

@@ -1,12 +1,17 @@
 // Remote entities are drawn a little in the past, between two positions the server sent, so their motion is smooth
-// although snapshots come only when something changed: every other tick (10 a second), and on each tick that
-// answers one of the player's own inputs.
+// although snapshots come only when something changed: 10 a second, and on each tick that answers one of the
+// player's own inputs.
 
 /** How far behind the newest snapshot remote entities are drawn: one 10 Hz interval and half of one for jitter. */
 export const INTERPOLATION_DELAY_MS = 150;
 
-/** The server's tick length (20 Hz). */
-export const TICK_MS = 50;
+/** The tick length assumed until a zone says its own (ZoneEntered.tickMilliseconds; older servers do not). */
+export const DEFAULT_TICK_MS = 50;
+
+/** A zone's tick length in ms: the one it announced, or the default when it announced none. */
+export function tickOf(announced: number | undefined): number {
+  return announced !== undefined && Number.isFinite(announced) && announced > 0 ? announced : DEFAULT_TICK_MS;
+}
 
 interface Sample {
   t: number;
@@ -14,7 +19,7 @@ interface Sample {
   y: number;
 }
 
-/** The positions of one entity on the server's clock (tick × 50 ms), newest last. */
+/** The positions of one entity on the zone's clock (tick × the zone's tick length), newest last. */
 export class Interpolator {
   private readonly samples: Sample[] = [];
 
@@ -27,7 +32,7 @@ export class Interpolator {
    * move the entity, so it stood at its last position until then and walked here after it. Without it, an entity
    * that stood still keeps its place until one tick before it moved.
    */
-  push(t: number, x: number, y: number, stillAt = t - TICK_MS): void {
+  push(t: number, x: number, y: number, stillAt: number): void {
     const last = this.samples[this.samples.length - 1];
     if (t <= last.t) {
       last.x = x;
@@ -80,9 +85,18 @@ export class Interpolator {
  */
 export class ServerClock {
   private offset: number | undefined;
+  private tickMs = DEFAULT_TICK_MS;
+
+  /** The zone's tick length; a change starts the clock over (tick numbers now mean other times). */
+  setTick(tickMs: number): void {
+    if (tickMs !== this.tickMs) {
+      this.tickMs = tickMs;
+      this.offset = undefined;
+    }
+  }
 
   observe(tick: number, localNow: number): void {
-    const offset = localNow - tick * TICK_MS;
+    const offset = localNow - tick * this.tickMs;
     if (this.offset === undefined || offset < this.offset || offset - this.offset > 1000) {
       this.offset = offset;
     } else {

@@ -1,7 +1,7 @@
 // Client-side prediction of the player's own movement. Inputs move the character at once; each WorldDelta's own
 // position is compared with where the prediction was when the server had applied the same inputs (the round trip
 // measured from ackInput), and a difference is blended in (or snapped, when large). Correction events snap.
-import { TICK_MS } from "./interpolation";
+import { DEFAULT_TICK_MS } from "./interpolation";
 import type { ZoneMap } from "./zoneMap";
 
 /** docs/protocol.md: World:PlayerSpeed; the client learns the real value from the server's own positions. */
@@ -26,6 +26,8 @@ export class Predictor {
   speed = DEFAULT_SPEED;
   /** Smoothed time from sending an input to the first delta acknowledging it, ms. */
   roundTrip = 100;
+  /** The zone's tick length, ms (set on entering a zone). */
+  tickMs = DEFAULT_TICK_MS;
   dirX = 0;
   dirY = 0;
   /** Corrections applied so far (for the status line and tests). */
@@ -105,7 +107,7 @@ export class Predictor {
     this.learnSpeed(serverX, serverY, ack, tick);
 
     // Where the prediction was when the server stood where it says: one round trip ago, less the tick it walked.
-    const then = this.positionAt(now - Math.max(0, this.roundTrip - TICK_MS));
+    const then = this.positionAt(now - Math.max(0, this.roundTrip - this.tickMs));
     const ex = serverX - then.x;
     const ey = serverY - then.y;
     const error = Math.hypot(ex, ey);
@@ -182,7 +184,7 @@ export class Predictor {
     if (ticks < 10) {
       return;
     }
-    const sample = Math.hypot(x - this.anchor.x, y - this.anchor.y) / ((ticks * TICK_MS) / 1000) / length;
+    const sample = Math.hypot(x - this.anchor.x, y - this.anchor.y) / ((ticks * this.tickMs) / 1000) / length;
     this.anchor = { tick, x, y, ack };
     if (sample > 0.5) {
       this.speedSamples.push(sample);

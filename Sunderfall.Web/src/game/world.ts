@@ -11,7 +11,7 @@ import {
   type ZoneEntered,
 } from "../protocol/wire";
 import { EntityKind, WorldView, type VisibleEntity } from "../protocol/worldView";
-import { INTERPOLATION_DELAY_MS, Interpolator, ServerClock, TICK_MS } from "./interpolation";
+import { INTERPOLATION_DELAY_MS, Interpolator, ServerClock, tickOf } from "./interpolation";
 import { Predictor } from "./prediction";
 import type { ZoneMap } from "./zoneMap";
 
@@ -54,8 +54,10 @@ export class World {
   vitals: Vitals | undefined;
   deltas = 0;
   private selfKnown = false;
-  /** Server time (tick × 50 ms) of the last delta applied in this zone. */
+  /** Server time (tick × tickMs) of the last delta applied in this zone. */
   private lastDeltaTime: number | undefined;
+  /** The zone's tick length, ms. */
+  private tickMs = tickOf(undefined);
   // Entities that just left the view (a kill despawns its monster), so the combat events about them still name them.
   private readonly departed = new Map<number, { name: string; x: number; y: number }>();
   private readonly abilities = new Map<string, AbilityInfo>();
@@ -94,6 +96,9 @@ export class World {
     this.zone = zone;
     this.map = map;
     this.lastDeltaTime = undefined;
+    this.tickMs = tickOf(zone.tickMilliseconds);
+    this.clock.setTick(this.tickMs);
+    this.predictor.tickMs = this.tickMs;
     this.selfNetId = zone.selfNetId;
     this.targetNetId = 0;
     this.selfKnown = false;
@@ -109,9 +114,9 @@ export class World {
     const changes = this.view.apply(delta.payload);
     this.deltas++;
     this.clock.observe(delta.tick, now);
-    const t = delta.tick * TICK_MS;
+    const t = delta.tick * this.tickMs;
     // Entities this delta moves stood still until the previous delta (which did not move them).
-    const stillUntil = this.lastDeltaTime !== undefined && this.lastDeltaTime < t ? this.lastDeltaTime : t - TICK_MS;
+    const stillUntil = this.lastDeltaTime !== undefined && this.lastDeltaTime < t ? this.lastDeltaTime : t - this.tickMs;
     this.lastDeltaTime = t;
     if (delta.selfNetId !== this.selfNetId) {
       this.selfNetId = delta.selfNetId;

@@ -89,6 +89,8 @@ export interface ZoneEntered {
   height: number;
   selfNetId: number;
   viewRadius: number;
+  /** The zone's tick in ms: WorldDelta.tick times this is the zone's clock. */
+  tickMilliseconds: number;
 }
 
 export interface WorldDelta {

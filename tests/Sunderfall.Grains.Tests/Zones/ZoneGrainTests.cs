@@ -32,7 +32,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         Assert.True(entered.IsSuccess, entered.Error?.Message);
         var entry = entered.Value!;
         Assert.Equal(
-            new ZoneEntrySnapshot(TestWorld.StartInstance, TestWorld.StartZone, template.Width, template.Height, entry.SelfNetId, template.ViewRadius),
+            new ZoneEntrySnapshot(TestWorld.StartInstance, TestWorld.StartZone, template.Width, template.Height, entry.SelfNetId, template.ViewRadius, (float)TestWorld.TickInterval.TotalMilliseconds),
             entry);
         Assert.True(first.Full);
         var arrived = Assert.Single(first.Notices, n => n.PlayerId == playerId && n.Kind == PlayerNoticeKind.Arrived);

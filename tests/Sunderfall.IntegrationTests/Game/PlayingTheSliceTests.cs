@@ -28,6 +28,8 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
         Assert.Equal("ashen-vale", entered.Value!.Template);
         Assert.StartsWith("ashen-vale/", entered.Value.ZoneId, StringComparison.Ordinal);
         Assert.Equal((1000f, 1000f), (entered.Value.Width, entered.Value.Height));
+        // The default World:TickInterval, 30 a second: the client needs it to turn ticks into time.
+        Assert.Equal(1000f / 30, entered.Value.TickMilliseconds, 0.01f);
         Assert.True(await GameClient.EventuallyAsync(() => client.Self() is not null, Wait), "the client never saw itself");
         Assert.Equal((500f, 500f), (client.Self()!.Value.X, client.Self()!.Value.Y));
         Assert.Equal(name, client.Self()!.Value.Name);
@@ -54,7 +56,7 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Deltas_ComeEveryOtherTick_ExceptOnTheTickThatAnswersTheClientsOwnInput()
+    public async Task Deltas_ComeEveryThirdTick_ExceptOnTheTickThatAnswersTheClientsOwnInput()
     {
         await using var walker = await Cluster.ConnectAsync();
         await using var watcher = await Cluster.ConnectAsync();
@@ -75,19 +77,19 @@ public sealed class PlayingTheSliceTests(SharedClusterFixture fixture)
         await walker.MoveAsync(0f, 0f);
         Assert.True(await GameClient.EventuallyAsync(() => walker.LastAck >= walker.LastInputSequence, Wait), "the walker's inputs were never all acknowledged");
 
-        // The watcher sent nothing: it hears of the walker on every other tick (Frontend:WorldUpdateEveryTicks = 2),
-        // about half as many deltas as ticks passed (every tick would be twice that).
+        // The watcher sent nothing: it hears of the walker on every third tick (Frontend:WorldUpdateEveryTicks = 3 at
+        // the 30 Hz tick), about a third as many deltas as ticks passed (every tick would be three times that).
         var watched = watcher.DeltaTicks.ToArray();
         Assert.True(watched.Length >= 5, $"the watcher got {watched.Length} deltas while the walker walked for 0.8 s");
         var ticks = watched[^1].Tick - watched[0].Tick + 1;
-        Assert.True(watched.Length <= (ticks / 2) + 2, $"the watcher got {watched.Length} deltas in {ticks} ticks: {Describe(watched)}");
-        Assert.True(watched.Count(d => d.Tick % 2 != 0) <= 2, $"the watcher got deltas on odd ticks: {Describe(watched)}");
+        Assert.True(watched.Length <= (ticks / 3) + 2, $"the watcher got {watched.Length} deltas in {ticks} ticks: {Describe(watched)}");
+        Assert.True(watched.Count(d => d.Tick % 3 != 0) <= 2, $"the watcher got deltas off the update ticks (multiples of 3): {Describe(watched)}");
 
-        // Inputs out of step with the tick are answered on odd ticks too: the answer is not held back to the next
-        // even tick.
+        // Inputs out of step with the update ticks are answered on the tick that applies them: the answer is not held
+        // back to the next update tick.
         var walked = walker.DeltaTicks.ToArray();
-        var oddAnswers = walked.Where((d, i) => d.Tick % 2 != 0 && d.AckInput > (i == 0 ? -1 : walked[i - 1].AckInput)).Count();
-        Assert.True(oddAnswers > 0, $"none of 13 inputs was answered on an odd tick: {Describe(walked)}");
+        var offAnswers = walked.Where((d, i) => d.Tick % 3 != 0 && d.AckInput > (i == 0 ? -1 : walked[i - 1].AckInput)).Count();
+        Assert.True(offAnswers > 0, $"none of 13 inputs was answered off the update ticks: {Describe(walked)}");
         Assert.Null(watcher.ApplyFailure);
     }
 
