@@ -18,7 +18,7 @@ namespace Sunderfall.Frontend.Game;
 /// changed in its area of interest since the last message it was sent: on every tick that applied one of its own
 /// inputs (so a player sees its input's result at once) and otherwise every
 /// <see cref="FrontendOptions.WorldUpdateEveryTicks"/> ticks. A message costs the frontend and the client far more
-/// than its few bytes of content, so a client walking among others gets ~12 messages a second instead of 20.
+/// than its few bytes of content, so a client walking among others gets ~13 messages a second instead of 30 (at the default 30 Hz tick, every 3rd).
 /// Nothing held back is lost when the zone goes still: see <see cref="SendsToEveryone"/>.
 /// </summary>
 public sealed class ZoneFeed(
