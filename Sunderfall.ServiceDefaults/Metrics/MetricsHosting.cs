@@ -37,9 +37,8 @@ public static class MetricsHosting
     public static IHostApplicationBuilder AddSunderfallMetrics(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName)
-            .Validate(o => o.Problem() is null, "Metrics:AllowedNetworks must hold networks in CIDR form such as 10.0.0.0/8.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MetricsOptions>, Validator>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Sunderfall.*")
             .AddMeter(PlatformMeters)
@@ -66,5 +65,12 @@ public static class MetricsHosting
             await next(context);
         }), optionsName: null);
         return app;
+    }
+
+    /// <summary>Fails start-up with the sentence naming the entry that is not a network.</summary>
+    private sealed class Validator : IValidateOptions<MetricsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, MetricsOptions options) =>
+            options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }
