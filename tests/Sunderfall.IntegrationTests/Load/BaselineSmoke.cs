@@ -21,7 +21,10 @@ internal static class BaselineSmoke
     /// Every bot stayed in, no error, and the inputs were answered: 5 bots at 5 a second for 3 s is 75 inputs. A bot
     /// skips a beat while an input is out (the tester's timer does not queue ticks), and the suite's other clusters
     /// share the two cores (48 of 75 were answered once without warm-up), so the bound asks for two answers a second
-    /// from each bot, not the full rate; the rate is the benchmark's business.
+    /// from each bot, not the full rate; the rate is the benchmark's business. Of the inputs sent, all are answered
+    /// but those still out when the window closes: at most one per bot (a ping bot waits for each answer before its
+    /// next call), which a 3 s window of 75 inputs cannot tell from a loss. A fixed 98 % bound (one or two inputs)
+    /// failed a full run once at 94.7 % (4 of 75 out) while the suite's other clusters shared the cores.
     /// </summary>
     public static void AssertEveryBotAnswered(LoadRunResult result, string target, string answered)
     {
@@ -29,7 +32,9 @@ internal static class BaselineSmoke
         Assert.Empty(window.Errors);
         Assert.Equal(Bots, window.MinInGame);
         Assert.True(window.LatencyCount >= 30, $"only {window.LatencyCount} {answered} in 3 s from {Bots} bots at 5/s");
-        Assert.True(window.AcknowledgedRatio >= 0.98, $"only {window.AcknowledgedRatio:P1} of the inputs: {answered}");
+        var sent = window.InputsPerSecond * window.Seconds;
+        var unanswered = sent * (1 - window.AcknowledgedRatio);
+        Assert.True(unanswered <= Bots + 0.5, $"only {window.AcknowledgedRatio:P1} of {sent:F0} inputs: {answered} ({unanswered:F0} unanswered; at most one per bot may still be out when the window closes)");
         using var summary = JsonDocument.Parse(result.SummaryLine);
         Assert.Equal(target, summary.RootElement.GetProperty("target").GetString());
     }
