@@ -6,7 +6,7 @@ using Sunderfall.Content.Definitions;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
-using Sunderfall.Grains.Zones;
+using Sunderfall.Grains.Zones.Simulation;
 
 namespace Sunderfall.Benchmarks.Zone;
 

@@ -3,7 +3,7 @@ using HdrHistogram;
 using Sunderfall.Content;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Zones;
-using Sunderfall.Grains.Zones;
+using Sunderfall.Grains.Zones.Simulation;
 
 namespace Sunderfall.Benchmarks.Zone;
 

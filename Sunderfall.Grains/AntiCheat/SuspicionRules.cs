@@ -8,7 +8,7 @@ namespace Sunderfall.Grains.AntiCheat;
 /// </summary>
 public static class SuspicionRules
 {
-    /// <summary>Inputs refused by <see cref="Zones.InputRules"/>: NaN or infinite directions, over-long directions, negative sequences.</summary>
+    /// <summary>Inputs refused by <see cref="Zones.Simulation.InputRules"/>: NaN or infinite directions, over-long directions, negative sequences.</summary>
     public const string MalformedInput = "malformed_input";
 
     /// <summary>Movement inputs arriving faster than any client needs to send them.</summary>

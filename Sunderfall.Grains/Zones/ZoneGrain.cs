@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sunderfall.Content;
 using Sunderfall.Grains.AntiCheat;
+using Sunderfall.Grains.Combat;
 using Sunderfall.Grains.Faults;
 using Sunderfall.Grains.Interfaces.Chat;
 using Sunderfall.Grains.Interfaces.Combat;
@@ -11,6 +12,7 @@ using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Grains.Transactions;
 using Sunderfall.Grains.World;
+using Sunderfall.Grains.Zones.Simulation;
 
 namespace Sunderfall.Grains.Zones;
 

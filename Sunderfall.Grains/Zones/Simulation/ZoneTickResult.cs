@@ -1,6 +1,7 @@
+using Sunderfall.Grains.Combat;
 using Sunderfall.Grains.Interfaces.Zones;
 
-namespace Sunderfall.Grains.Zones;
+namespace Sunderfall.Grains.Zones.Simulation;
 
 /// <summary>What one simulation step changed.</summary>
 public sealed record ZoneTickResult(

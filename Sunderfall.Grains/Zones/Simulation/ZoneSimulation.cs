@@ -1,12 +1,12 @@
 using System.Globalization;
 using Sunderfall.Content;
 using Sunderfall.Content.Definitions;
+using Sunderfall.Grains.Combat;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
-using Sunderfall.Grains.Zones.Simulation;
 
-namespace Sunderfall.Grains.Zones;
+namespace Sunderfall.Grains.Zones.Simulation;
 
 /// <summary>
 /// The authoritative simulation of one zone instance, free of Orleans: players walk by their latest input, monsters

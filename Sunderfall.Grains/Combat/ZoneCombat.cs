@@ -1,13 +1,12 @@
 using Sunderfall.Content;
 using Sunderfall.Content.Definitions;
-using Sunderfall.Grains.Combat;
 using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Grains.Zones.Simulation;
 
-namespace Sunderfall.Grains.Zones;
+namespace Sunderfall.Grains.Combat;
 
 /// <summary>
 /// Combat in one zone instance, stepped by <see cref="ZoneSimulation"/> once per tick after players walk and before

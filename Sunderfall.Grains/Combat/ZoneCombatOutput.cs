@@ -1,7 +1,7 @@
 using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Zones;
 
-namespace Sunderfall.Grains.Zones;
+namespace Sunderfall.Grains.Combat;
 
 /// <summary>What combat produced in one tick: events for clients, finished encounters, and facts for the transaction log.</summary>
 public sealed class ZoneCombatOutput

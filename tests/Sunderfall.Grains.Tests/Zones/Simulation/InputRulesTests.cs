@@ -1,9 +1,9 @@
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Zones;
-using Sunderfall.Grains.Zones;
+using Sunderfall.Grains.Zones.Simulation;
 using Xunit;
 
-namespace Sunderfall.Grains.Tests.Zones;
+namespace Sunderfall.Grains.Tests.Zones.Simulation;
 
 public sealed class InputRulesTests
 {

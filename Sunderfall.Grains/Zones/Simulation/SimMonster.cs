@@ -1,8 +1,7 @@
 using Sunderfall.Content.Definitions;
 using Sunderfall.Grains.Interfaces.Common;
-using Sunderfall.Grains.Zones.Simulation;
 
-namespace Sunderfall.Grains.Zones;
+namespace Sunderfall.Grains.Zones.Simulation;
 
 /// <summary>A monster inside a <see cref="ZoneSimulation"/>.</summary>
 internal sealed class SimMonster(int netId, MonsterDefinition definition, SpawnPointDefinition spawnPoint, MonsterBrain brain, WorldPosition position)

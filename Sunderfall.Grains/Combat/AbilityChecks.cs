@@ -1,8 +1,9 @@
 using System.Globalization;
 using Sunderfall.Content.Definitions;
 using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Zones.Simulation;
 
-namespace Sunderfall.Grains.Zones;
+namespace Sunderfall.Grains.Combat;
 
 /// <summary>
 /// Whether a player may use an ability on a target now. Every refusal says what is allowed. Run when the request

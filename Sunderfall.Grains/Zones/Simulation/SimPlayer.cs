@@ -1,8 +1,9 @@
+using Sunderfall.Grains.Combat;
 using Sunderfall.Grains.Interfaces.Combat;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 
-namespace Sunderfall.Grains.Zones;
+namespace Sunderfall.Grains.Zones.Simulation;
 
 /// <summary>A player inside a <see cref="ZoneSimulation"/>.</summary>
 internal sealed class SimPlayer(Guid playerId, int netId, string name, WorldPosition position)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Zones;
 
-namespace Sunderfall.Grains.Zones;
+namespace Sunderfall.Grains.Zones.Simulation;
 
 /// <summary>What a movement input may hold: a finite direction no longer than 1 and a non-negative sequence.</summary>
 public static class InputRules
