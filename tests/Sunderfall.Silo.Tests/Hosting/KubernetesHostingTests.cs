@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Sunderfall.Content;
@@ -13,7 +14,8 @@ namespace Sunderfall.Silo.Tests.Hosting;
 
 /// <summary>
 /// Cluster:Kubernetes=true hands the silo's name, address and cluster to Orleans' Kubernetes hosting (from the pod's
-/// environment, as deploy/kubernetes sets it); without it the silo keeps its configured address. Reads the options
+/// environment, as deploy/kubernetes sets it); without it the silo keeps its configured address; the host takes
+/// its shutdown timeout from DOTNET_shutdownTimeoutSeconds, as the manifests set it. Reads the options
 /// the silo would start with; no silo starts and no Kubernetes API is called. The two tests share one class, so they
 /// never change the process's environment at the same time.
 /// </summary>
@@ -26,6 +28,8 @@ public sealed class KubernetesHostingTests : IDisposable
         ["POD_IP"] = "10.244.3.17",
         ["ORLEANS_SERVICE_ID"] = "sunderfall-k8s",
         ["ORLEANS_CLUSTER_ID"] = "sunderfall-k8s-cluster",
+        // What deploy/kubernetes sets so the silo's graceful stop fits in the pod's grace period.
+        ["DOTNET_shutdownTimeoutSeconds"] = "45",
     };
 
     public KubernetesHostingTests()
@@ -70,6 +74,14 @@ public sealed class KubernetesHostingTests : IDisposable
         var cluster = app.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
         Assert.Equal("configured-cluster", cluster.ClusterId);
         Assert.Equal("configured-service", cluster.ServiceId);
+    }
+
+    [Fact]
+    public void Silo_GivenDotnetShutdownTimeoutSeconds_WaitsThatLongForItsGracefulStop()
+    {
+        using var app = Build(kubernetes: true);
+
+        Assert.Equal(TimeSpan.FromSeconds(45), app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
     private static WebApplication Build(bool kubernetes)
