@@ -16,7 +16,7 @@ namespace Sunderfall.Silo.Tests.Hosting;
 /// Cluster:Kubernetes=true hands the silo's name, address and cluster to Orleans' Kubernetes hosting (from the pod's
 /// environment, as deploy/kubernetes sets it); without it the silo keeps its configured address; the host takes
 /// its shutdown timeout from DOTNET_shutdownTimeoutSeconds, as the manifests set it. Reads the options
-/// the silo would start with; no silo starts and no Kubernetes API is called. The two tests share one class, so they
+/// the silo would start with; no silo starts and no Kubernetes API is called. The tests share one class, so they
 /// never change the process's environment at the same time.
 /// </summary>
 public sealed class KubernetesHostingTests : IDisposable
