@@ -86,6 +86,8 @@ public sealed partial class ManifestPropertyTests
             var min = int.Parse(Scalar(autoscaler, "spec", "minReplicas")!, CultureInfo.InvariantCulture);
             var max = int.Parse(Scalar(autoscaler, "spec", "maxReplicas")!, CultureInfo.InvariantCulture);
             Assert.True(min >= 2 && max > min, $"HorizontalPodAutoscaler {name} in {directory}: min {min} must be at least 2 and below max {max}.");
+            // The autoscaler owns the count: a replicas field would be applied over it (e.g. 40 silos back to 3).
+            Assert.Null(Node(manifests.Single("Deployment", name), "spec", "replicas"));
 
             // A utilization target means nothing for a resource the pods do not request.
             var requests = Map(MainContainer(manifests.Single("Deployment", name)), "resources", "requests");
