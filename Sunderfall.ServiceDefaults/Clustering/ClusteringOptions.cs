@@ -22,4 +22,11 @@ public sealed class ClusteringOptions
 
     /// <summary>How long a membership entry lives in Redis after its last update, so dead silos do not pile up.</summary>
     public TimeSpan MembershipEntryExpiry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Silo only: the silo runs in a Kubernetes pod (Orleans' Kubernetes hosting). It takes its name, address and
+    /// cluster from the pod (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID), listens on
+    /// every address, and declares dead the silos whose pods are gone. Membership stays in Redis.
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }

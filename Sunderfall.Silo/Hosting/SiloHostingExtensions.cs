@@ -27,6 +27,9 @@ public static class SiloHostingExtensions
     /// <summary>Where the Orleans dashboard is served.</summary>
     public const string DashboardPath = "/dashboard";
 
+    // Set by the Kubernetes downward API (deploy/kubernetes/base/silo-deployment.yaml), read with Cluster:Kubernetes.
+    private const string PodIpVariable = "POD_IP";
+
     /// <summary>Orleans with Redis membership, PostgreSQL grain storage (plain JSON) and the dashboard.</summary>
     public static WebApplicationBuilder AddSunderfallSilo(this WebApplicationBuilder builder, ContentCatalog content)
     {
@@ -69,7 +72,29 @@ public static class SiloHostingExtensions
                 o.ConfigurationOptions = RedisConnection.Parse(cluster.Redis);
                 o.EntryExpiry = cluster.MembershipEntryExpiry;
             });
-            orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort);
+            if (cluster.Kubernetes)
+            {
+                // The pod's IP is advertised and both ports listen on every address; ORLEANS_CLUSTER_ID and
+                // ORLEANS_SERVICE_ID, when set, override the Cluster section (the manifests set both from one label).
+                var podIp = builder.Configuration[PodIpVariable];
+                orleans.Configure<EndpointOptions>(o =>
+                {
+                    o.SiloPort = silo.SiloPort;
+                    o.GatewayPort = silo.GatewayPort;
+                    // Orleans fills in a local address before the Kubernetes hosting looks at POD_IP (which it only
+                    // uses when none is set), so a pod with several interfaces could advertise the wrong one.
+                    if (IPAddress.TryParse(podIp, out var address))
+                    {
+                        o.AdvertisedIPAddress = address;
+                    }
+                });
+                orleans.UseKubernetesHosting();
+            }
+            else
+            {
+                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort);
+            }
+
             orleans.AddAdoNetGrainStorage(GrainStorage.Game, o =>
             {
                 o.Invariant = "Npgsql";
