@@ -1,5 +1,5 @@
+using Sunderfall.Frontend.Edge;
 using Sunderfall.Frontend.Hosting;
-using Sunderfall.Frontend.Security;
 using Sunderfall.ServiceDefaults.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);

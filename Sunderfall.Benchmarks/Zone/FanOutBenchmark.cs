@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using HdrHistogram;
 using Sunderfall.Content;
-using Sunderfall.Frontend.Sync;
+using Sunderfall.Frontend.World;
 using Sunderfall.Protocol.Sync;
 
 namespace Sunderfall.Benchmarks.Zone;

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
+using Sunderfall.Frontend.Connections;
 
 namespace Sunderfall.Frontend.Game;
 

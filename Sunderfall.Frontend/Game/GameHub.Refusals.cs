@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
-using Sunderfall.Frontend.Security;
+using Sunderfall.Frontend.Edge;
 using Sunderfall.Protocol;
 using Sunderfall.Protocol.Errors;
 using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Sunderfall.Accounts.Accounts;
-using Sunderfall.Grains.Interfaces.Accounts;
+using Sunderfall.Frontend.Connections;
+using Sunderfall.Frontend.Edge;
 using Sunderfall.Frontend.Hosting;
-using Sunderfall.Frontend.Security;
+using Sunderfall.Frontend.SignIn;
+using Sunderfall.Frontend.World;
+using Sunderfall.Grains.Interfaces.Accounts;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Protocol;

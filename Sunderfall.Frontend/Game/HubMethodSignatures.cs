@@ -1,6 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
-using Sunderfall.Frontend.Security;
+using Sunderfall.Frontend.Edge;
 
 namespace Sunderfall.Frontend.Game;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Sunderfall.Frontend.Connections;
 using Sunderfall.Frontend.Hosting;
+using Sunderfall.Frontend.World;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Zones;
 using Sunderfall.Protocol;

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Configuration;
+using Sunderfall.Frontend.Connections;
+using Sunderfall.Frontend.Edge;
 using Sunderfall.Frontend.Game;
-using Sunderfall.Frontend.Security;
+using Sunderfall.Frontend.Operations;
+using Sunderfall.Frontend.SignIn;
 using Sunderfall.Frontend.WebClient;
+using Sunderfall.Frontend.World;
 using Sunderfall.Protocol;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
@@ -50,7 +54,9 @@ public static class FrontendHostingExtensions
         builder.Services.AddSingleton<MoveForwarder>();
         builder.Services.AddSingleton<ZoneSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ZoneSubscriptions>());
-        builder.AddSunderfallSecurity();
+        builder.Services.AddSingleton<ConnectionDirectory>();
+        builder.AddSunderfallSignIn();
+        builder.AddSunderfallEdge();
         builder.AddSunderfallWebClient();
         builder.Services.AddSignalR(o =>
             {
@@ -72,7 +78,10 @@ public static class FrontendHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseSunderfallForwardedHeaders();
         app.UseWebSockets();
-        app.UseSunderfallSecurity();
+        app.UseSunderfallSignIn();
+        app.UseRateLimiter();
+        app.MapSunderfallSignIn();
+        app.MapSunderfallOperations();
         app.MapHub<GameHub>(HubNames.Path);
         app.MapSunderfallHealth();
         app.MapSunderfallMetrics();

@@ -2,10 +2,10 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR;
 using Sunderfall.Frontend.Game;
-using Sunderfall.Frontend.Security;
 using Sunderfall.Protocol;
 using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
 using Xunit;
+using Sunderfall.Frontend.Edge;
 
 namespace Sunderfall.Frontend.Tests.Game;
 

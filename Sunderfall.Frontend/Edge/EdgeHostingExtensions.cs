@@ -1,0 +1,16 @@
+namespace Sunderfall.Frontend.Edge;
+
+/// <summary>What stands between the network and the frontend's handlers: forwarded headers, HTTP and hub rate limits, hub abuse counting.</summary>
+public static class EdgeHostingExtensions
+{
+    public static WebApplicationBuilder AddSunderfallEdge(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSunderfallForwardedHeaders();
+        builder.Services.AddSunderfallRateLimits();
+        builder.Services.AddOptions<HubRateLimitOptions>().BindConfiguration(HubRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<HubAbuseMonitor>();
+        builder.Services.AddSingleton<HubRateLimitFilter>();
+        return builder;
+    }
+}
