@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
-using Sunderfall.Accounts.Persistence;
+using Sunderfall.Stores.Persistence;
 
 namespace Sunderfall.Accounts.Audit;
 

@@ -1,18 +1,16 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 using Sunderfall.Frontend.Connections;
+using Sunderfall.Stores.CheatFlags;
 
 namespace Sunderfall.Frontend.Edge;
 
 /// <summary>
 /// The frontend's side of anti-cheat: what the hub refuses before any zone sees it - calls past the rate limits and
 /// calls that cannot be bound to a hub method (a method that does not exist, such as a "Teleport", or arguments that
-/// do not fit, such as Move with a position) - is counted per account and, past a rule, written to cheat_flags with the
-/// account and the character it plays, as zones flag what they refuse.
+/// do not fit, such as Move with a position) - is counted per account and, past a rule, raised as a cheat flag (through the
+/// <see cref="CheatFlagWriter"/> the silos use too) with the account and the character it plays, as zones flag what they refuse.
 /// </summary>
 public sealed class HubAbuseMonitor
 {
@@ -38,20 +36,20 @@ public sealed class HubAbuseMonitor
     private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(10);
 
     private readonly RefusalCounter counter = new(FlagCooldown);
-    private readonly NpgsqlDataSource database;
+    private readonly CheatFlagWriter flags;
     private readonly ConnectionRegistry registry;
     private readonly TimeProvider clock;
     private readonly ILogger<HubAbuseMonitor> logger;
     private readonly TimeSpan longestWindow;
     private long nextPruneTicks;
 
-    public HubAbuseMonitor(IOptions<HubRateLimitOptions> options, NpgsqlDataSource database, ConnectionRegistry registry, TimeProvider clock, ILogger<HubAbuseMonitor> logger)
+    public HubAbuseMonitor(IOptions<HubRateLimitOptions> options, CheatFlagWriter flags, ConnectionRegistry registry, TimeProvider clock, ILogger<HubAbuseMonitor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         RateLimitedRule = new HubAbuseRule(RateLimitedKind, o.FlagThreshold, o.AbuseWindow, 2, string.Create(CultureInfo.InvariantCulture,
             $"at least {o.FlagThreshold} hub calls refused by the rate limits ({o.ConnectionPerSecond}/s per connection, {o.AccountPerSecond}/s per account) within {o.AbuseWindow.TotalSeconds} s"));
-        (this.database, this.registry, this.clock, this.logger) = (database, registry, clock, logger);
+        (this.flags, this.registry, this.clock, this.logger) = (flags, registry, clock, logger);
         longestWindow = InvalidInvocationRule.Window > o.AbuseWindow ? InvalidInvocationRule.Window : o.AbuseWindow;
     }
 
@@ -76,8 +74,7 @@ public sealed class HubAbuseMonitor
         if (counter.Record(context.UserIdentifier ?? context.ConnectionId, rule, now) is { } count)
         {
             logger.LogWarning("Flagging {Account} ({Kind}): {Count} refused hub calls, {Rule}", context.UserIdentifier, rule.Kind, count, rule.Description);
-            // Not awaited: the flag is written beside the hub pipeline, which it must never slow down or fail.
-            _ = WriteAsync(context, rule.Kind, rule.Severity, count, new Dictionary<string, string>(StringComparer.Ordinal)
+            Raise(context, rule.Kind, rule.Severity, count, new Dictionary<string, object>(StringComparer.Ordinal)
             {
                 ["rule"] = rule.Description,
                 ["threshold"] = rule.Threshold.ToString(CultureInfo.InvariantCulture),
@@ -92,7 +89,7 @@ public sealed class HubAbuseMonitor
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(o);
-        _ = WriteAsync(context, FloodKind, 2, refused, new Dictionary<string, string>(StringComparer.Ordinal)
+        Raise(context, FloodKind, 2, refused, new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["rule"] = string.Create(CultureInfo.InvariantCulture, $"more than {o.AbuseThreshold} refused hub calls within {o.AbuseWindow.TotalSeconds} s"),
             ["limit"] = string.Create(CultureInfo.InvariantCulture, $"{o.ConnectionPerSecond} calls/s per connection, {o.AccountPerSecond} calls/s per account"),
@@ -100,26 +97,10 @@ public sealed class HubAbuseMonitor
         });
     }
 
-    /// <summary>Writes one flag with one INSERT (flags are rare: at most one per account and kind a minute); logs and swallows any failure.</summary>
-    private async Task WriteAsync(HubCallerContext context, string kind, short severity, int count, Dictionary<string, string> details)
+    /// <summary>Queues the flag; the writer batches it off the hub pipeline, which it must never slow down or fail.</summary>
+    private void Raise(HubCallerContext context, string kind, short severity, int count, Dictionary<string, object> details)
     {
-        try
-        {
-            Guid? accountId = Guid.TryParse(context.UserIdentifier, CultureInfo.InvariantCulture, out var account) ? account : null;
-            await using var command = database.CreateCommand(
-                "INSERT INTO cheat_flags (at, account_id, player_id, kind, severity, count, details) " +
-                "VALUES (now(), @account, @player, @kind, @severity, @count, @details::jsonb)");
-            command.Parameters.Add(new NpgsqlParameter<Guid?>("account", NpgsqlDbType.Uuid) { TypedValue = accountId });
-            command.Parameters.Add(new NpgsqlParameter<Guid?>("player", NpgsqlDbType.Uuid) { TypedValue = registry.Find(context.ConnectionId)?.PlayerId });
-            command.Parameters.AddWithValue("kind", kind);
-            command.Parameters.AddWithValue("severity", severity);
-            command.Parameters.AddWithValue("count", count);
-            command.Parameters.AddWithValue("details", JsonSerializer.Serialize(details));
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Could not record the {Kind} flag of connection {Connection} of {Account}", kind, context.ConnectionId, context.UserIdentifier);
-        }
+        Guid? accountId = Guid.TryParse(context.UserIdentifier, CultureInfo.InvariantCulture, out var account) ? account : null;
+        flags.Report(new CheatFlagReport(clock.GetUtcNow(), accountId, registry.Find(context.ConnectionId)?.PlayerId, kind, severity, count, details));
     }
 }

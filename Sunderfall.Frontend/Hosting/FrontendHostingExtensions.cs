@@ -57,6 +57,7 @@ public static class FrontendHostingExtensions
         builder.Services.AddSingleton<ConnectionDirectory>();
         builder.AddSunderfallSignIn();
         builder.AddSunderfallEdge();
+        builder.AddSunderfallOperations();
         builder.AddSunderfallWebClient();
         builder.Services.AddSignalR(o =>
             {

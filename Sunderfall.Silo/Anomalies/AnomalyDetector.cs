@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
+using Sunderfall.Stores.CheatFlags;
 
 namespace Sunderfall.Silo.Anomalies;
 
@@ -12,6 +11,8 @@ namespace Sunderfall.Silo.Anomalies;
 /// </summary>
 public sealed class AnomalyDetector(NpgsqlDataSource dataSource)
 {
+    private readonly CheatFlagStore flags = new(dataSource);
+
     public const string DamageKind = "damage_anomaly";
     public const string ExperienceKind = "experience_anomaly";
 
@@ -66,30 +67,18 @@ public sealed class AnomalyDetector(NpgsqlDataSource dataSource)
     }
 
     // One flag per player and kind per window: a flag raised at or after the window's start covers it.
-    private async Task<bool> FlagAsync(AnomalyFinding finding, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO cheat_flags (at, player_id, kind, severity, count, details)
-            SELECT @at, @player, @kind, 1, @count, @details
-            WHERE NOT EXISTS (SELECT 1 FROM cheat_flags WHERE player_id = @player AND kind = @kind AND at >= @from)
-            """);
-        command.Parameters.AddWithValue("at", until.ToUniversalTime());
-        command.Parameters.AddWithValue("player", finding.PlayerId);
-        command.Parameters.AddWithValue("kind", finding.Kind);
-        command.Parameters.AddWithValue("count", (int)Math.Min(int.MaxValue, finding.Value));
-        command.Parameters.AddWithValue("from", from.ToUniversalTime());
-        command.Parameters.Add(new NpgsqlParameter("details", NpgsqlDbType.Jsonb)
-        {
-            Value = JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["total"] = finding.Value,
-                ["median"] = finding.Median,
-                ["threshold"] = finding.Threshold,
-                ["population"] = finding.Population,
-                ["window_from"] = from.ToUniversalTime().ToString("O"),
-                ["window_to"] = until.ToUniversalTime().ToString("O"),
-            }),
-        });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    private Task<bool> FlagAsync(AnomalyFinding finding, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        flags.InsertUnlessFlaggedSinceAsync(
+            new CheatFlagReport(until, null, finding.PlayerId, finding.Kind, 1, (int)Math.Min(int.MaxValue, finding.Value),
+                new Dictionary<string, object>(StringComparer.Ordinal)
+                {
+                    ["total"] = finding.Value,
+                    ["median"] = finding.Median,
+                    ["threshold"] = finding.Threshold,
+                    ["population"] = finding.Population,
+                    ["window_from"] = from.ToUniversalTime().ToString("O"),
+                    ["window_to"] = until.ToUniversalTime().ToString("O"),
+                }),
+            from,
+            cancellationToken);
 }

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Sunderfall.Grains.AntiCheat;
+using Sunderfall.Silo.Hosting;
+using Sunderfall.Stores.CheatFlags;
 
 namespace Sunderfall.Silo.AntiCheat;
 
@@ -6,14 +10,19 @@ namespace Sunderfall.Silo.AntiCheat;
 public static class AntiCheatHostingExtensions
 {
     /// <summary>
-    /// <see cref="CheatFlagWriter"/> as the <see cref="ICheatFlagSink"/> and a hosted service. Register it before
-    /// Orleans: hosted services stop in reverse order, so the writer outlives the zones and writes their last flags.
+    /// <see cref="CheatFlagWriter"/> (on a data source of its own, as the application role) behind the zones'
+    /// <see cref="ICheatFlagSink"/>, and as a hosted service. Register it before Orleans: hosted services stop in
+    /// reverse order, so the writer outlives the zones and writes their last flags.
     /// </summary>
     public static IHostApplicationBuilder AddSunderfallCheatFlags(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<CheatFlagWriter>();
-        builder.Services.AddSingleton<ICheatFlagSink>(services => services.GetRequiredService<CheatFlagWriter>());
+        builder.Services.AddSingleton(services => new CheatFlagWriter(
+            NpgsqlDataSource.Create(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<CheatFlagWriter>>(),
+            ownsDataSource: true));
+        builder.Services.AddSingleton<ICheatFlagSink, CheatFlagSink>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CheatFlagWriter>());
         return builder;
     }

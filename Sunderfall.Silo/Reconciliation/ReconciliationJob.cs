@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.Silo.Rewards;
+using Sunderfall.Stores.Support;
 
 namespace Sunderfall.Silo.Reconciliation;
 

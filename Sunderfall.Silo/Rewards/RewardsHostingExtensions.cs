@@ -2,11 +2,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunderfall.Grains.Rewards;
-using Sunderfall.Silo.Anomalies;
 using Sunderfall.Grains.Transactions;
+using Sunderfall.Silo.Anomalies;
 using Sunderfall.Silo.Hosting;
 using Sunderfall.Silo.Reconciliation;
 using Sunderfall.Silo.Transactions;
+using Sunderfall.Stores.Support;
 
 namespace Sunderfall.Silo.Rewards;
 

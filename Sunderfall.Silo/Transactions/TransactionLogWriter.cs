@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
-using Sunderfall.Accounts.Persistence;
 using Sunderfall.Grains.Transactions;
+using Sunderfall.Stores.Persistence;
 
 namespace Sunderfall.Silo.Transactions;
 

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -7,8 +7,8 @@ using Orleans.Storage;
 using Sunderfall.Grains;
 using Sunderfall.Grains.Inventory;
 using Sunderfall.Grains.Players;
-using Sunderfall.Silo.Reconciliation;
 using Sunderfall.Silo.Tests.Database;
+using Sunderfall.Stores.Support;
 using Xunit;
 
 namespace Sunderfall.Silo.Tests.Reconciliation;

@@ -2,9 +2,9 @@ using System.Text.Json;
 using Sunderfall.Grains.Interfaces.Inventory;
 using Sunderfall.Grains.Interfaces.Rewards;
 using Sunderfall.Grains.Rewards;
-using Sunderfall.Silo.Reconciliation;
 using Sunderfall.Silo.Rewards;
 using Sunderfall.Silo.Tests.Database;
+using Sunderfall.Stores.Support;
 using Xunit;
 
 namespace Sunderfall.Silo.Tests.Reconciliation;

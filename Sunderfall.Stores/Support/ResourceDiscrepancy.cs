@@ -1,4 +1,4 @@
-namespace Sunderfall.Silo.Reconciliation;
+namespace Sunderfall.Stores.Support;
 
 /// <summary>
 /// A character holding more of a resource than all its recorded reward grants ever gave it.

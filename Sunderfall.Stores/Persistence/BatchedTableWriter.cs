@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Sunderfall.Accounts.Persistence;
+namespace Sunderfall.Stores.Persistence;
 
 /// <summary>
 /// Writes rows of <typeparamref name="T"/> to one PostgreSQL table off the callers' threads. Subclasses queue rows with

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Sunderfall.Silo.Reconciliation;
+namespace Sunderfall.Stores.Support;
 
 /// <summary>
 /// Runs the reconciliation of issue #5 ("items and gold only ever come from recorded grants"): the database function
