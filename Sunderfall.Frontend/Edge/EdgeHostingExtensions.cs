@@ -1,4 +1,3 @@
-using Npgsql;
 using Sunderfall.Stores.CheatFlags;
 
 namespace Sunderfall.Frontend.Edge;
@@ -12,8 +11,8 @@ public static class EdgeHostingExtensions
         builder.Services.AddSunderfallForwardedHeaders();
         builder.Services.AddSunderfallRateLimits();
         builder.Services.AddOptions<HubRateLimitOptions>().BindConfiguration(HubRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(services => new CheatFlagWriter(
-            services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<CheatFlagWriter>>()));
+        // On the accounts' data source (the application role), which the writer does not own.
+        builder.Services.AddSingleton<CheatFlagWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CheatFlagWriter>());
         builder.Services.AddSingleton<HubAbuseMonitor>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
