@@ -18,9 +18,6 @@ public interface IZoneGrain : IGrainWithStringKey
     /// <summary>Removes a player; returns its last position, or null if it was not here.</summary>
     Task<WorldPosition?> LeaveAsync(Guid playerId);
 
-    /// <summary>Queues a movement intent for the next tick; returns why it was refused, or null.</summary>
-    Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input);
-
     /// <summary>
     /// Queues the movement intents a frontend gathered for this zone since its last batch, in the order they came;
     /// returns the ones refused (an empty list when all were taken). How frontends forward moves: one call per zone

@@ -126,13 +126,6 @@ public sealed class ZoneGrain(
         return Task.FromResult(last);
     }
 
-    public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input)
-    {
-        var error = SubmitOne(playerId, input);
-        Taken(Stopwatch.GetTimestamp(), error is null ? 1 : 0, error is null ? 0 : 1);
-        return Task.FromResult(error);
-    }
-
     private void Taken(long at, int accepted, int refused)
     {
         metrics.InputsTaken(accepted, refused);

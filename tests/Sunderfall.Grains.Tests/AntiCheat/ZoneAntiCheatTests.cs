@@ -16,7 +16,7 @@ public sealed class ZoneAntiCheatTests(ClusterFixture fixture)
     private IZoneGrain StartZone => client.GetGrain<IZoneGrain>(TestWorld.StartInstance);
 
     [Fact]
-    public async Task SubmitInputAsync_TenMalformedInputs_AreRefusedAndRaiseOneMalformedInputFlagForThePlayer()
+    public async Task SubmitInputsAsync_TenMalformedInputs_AreRefusedAndRaiseOneMalformedInputFlagForThePlayer()
     {
         using var frontend = new TestFrontend(client);
         var (playerId, player) = await EnterAsync(frontend);
@@ -24,7 +24,7 @@ public sealed class ZoneAntiCheatTests(ClusterFixture fixture)
         var refusals = new List<GameError?>();
         for (var i = 1; i <= 10; i++)
         {
-            refusals.Add(await StartZone.SubmitInputAsync(playerId, new MoveInput(i, float.NaN, 0f)));
+            refusals.Add(await StartZone.SubmitOneAsync(playerId, new MoveInput(i, float.NaN, 0f)));
         }
 
         var flag = await Eventually.FindAsync(() => RecordingCheatFlagSink.Shared.FirstOf(playerId), TestWorld.Patience);
@@ -40,19 +40,19 @@ public sealed class ZoneAntiCheatTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task SubmitInputAsync_AFewMalformedInputsAndOrdinaryWalking_RaiseNoFlag()
+    public async Task SubmitInputsAsync_AFewMalformedInputsAndOrdinaryWalking_RaiseNoFlag()
     {
         using var frontend = new TestFrontend(client);
         var (playerId, player) = await EnterAsync(frontend);
 
         for (var i = 1; i <= 3; i++)
         {
-            await StartZone.SubmitInputAsync(playerId, new MoveInput(i, 2f, 0f));
+            await StartZone.SubmitOneAsync(playerId, new MoveInput(i, 2f, 0f));
         }
 
         for (var i = 4; i <= 20; i++)
         {
-            await StartZone.SubmitInputAsync(playerId, new MoveInput(i, i % 2, 0f));
+            await StartZone.SubmitOneAsync(playerId, new MoveInput(i, i % 2, 0f));
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
 
@@ -63,7 +63,7 @@ public sealed class ZoneAntiCheatTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task SubmitInputAsync_AboutAHundredInputsASecondForThreeSeconds_RaisesAnInputFloodFlag()
+    public async Task SubmitInputsAsync_AboutAHundredInputsASecondForThreeSeconds_RaisesAnInputFloodFlag()
     {
         using var frontend = new TestFrontend(client);
         var (playerId, player) = await EnterAsync(frontend);
@@ -72,7 +72,7 @@ public sealed class ZoneAntiCheatTests(ClusterFixture fixture)
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(3);
         while (DateTime.UtcNow < until && RecordingCheatFlagSink.Shared.FlagsOf(playerId).Count == 0)
         {
-            await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => StartZone.SubmitInputAsync(playerId, new MoveInput(++sequence, 0f, 0f))));
+            await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => StartZone.SubmitOneAsync(playerId, new MoveInput(++sequence, 0f, 0f))));
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
 

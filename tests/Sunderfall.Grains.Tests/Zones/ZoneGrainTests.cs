@@ -43,18 +43,18 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task SubmitInputAsync_WalkingEast_MovesThePlayerEastInLaterBatchesAndAcksTheInput()
+    public async Task SubmitInputsAsync_WalkingEast_MovesThePlayerEastInLaterBatchesAndAcksTheInput()
     {
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
         var player = await CreateCharacterAsync(playerId);
         var self = (await player.EnterWorldAsync(frontend.Id, frontend.Reference)).Value!.SelfNetId;
 
-        var refused = await StartZone.SubmitInputAsync(playerId, new MoveInput(1, 1f, 0f));
+        var refused = await StartZone.SubmitOneAsync(playerId, new MoveInput(1, 1f, 0f));
         var acked = await frontend.WaitForBatchAsync("an ack of input 1", b => Acked(b, playerId) == 1);
         await Eventually.FindAsync(() => MotionsOf(frontend, self) is { Count: >= 3 } m ? m : null, TestWorld.Patience);
         var motions = MotionsOf(frontend, self);
-        await StartZone.SubmitInputAsync(playerId, new MoveInput(2, 0f, 0f));
+        await StartZone.SubmitOneAsync(playerId, new MoveInput(2, 0f, 0f));
 
         Assert.Null(refused);
         Assert.Equal(TestWorld.StartInstance, acked.ZoneId);
@@ -87,7 +87,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task SubmitInputAsync_ByOnePlayer_IsSeenByAnotherFrontendWithoutItsAcks()
+    public async Task SubmitInputsAsync_ByOnePlayer_IsSeenByAnotherFrontendWithoutItsAcks()
     {
         using var moversFrontend = new TestFrontend(client);
         using var watchersFrontend = new TestFrontend(client);
@@ -97,10 +97,10 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         var moverNetId = (await mover.EnterWorldAsync(moversFrontend.Id, moversFrontend.Reference)).Value!.SelfNetId;
         await watcher.EnterWorldAsync(watchersFrontend.Id, watchersFrontend.Reference);
 
-        await StartZone.SubmitInputAsync(moverId, new MoveInput(7, 0f, 1f));
+        await StartZone.SubmitOneAsync(moverId, new MoveInput(7, 0f, 1f));
         var seen = await watchersFrontend.WaitForBatchAsync("the mover south of the spawn", b => b.Moved.Any(m => m.NetId == moverNetId && m.Y > TestWorld.Spawn.Y));
         await moversFrontend.WaitForBatchAsync("an ack of input 7", b => Acked(b, moverId) == 7);
-        await StartZone.SubmitInputAsync(moverId, new MoveInput(8, 0f, 0f));
+        await StartZone.SubmitOneAsync(moverId, new MoveInput(8, 0f, 0f));
 
         Assert.False(seen.Full);
         Assert.DoesNotContain(watchersFrontend.BatchesFrom(TestWorld.StartInstance), b => b.Acks.ContainsKey(moverId));
@@ -173,33 +173,33 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task SubmitInputAsync_ForAPlayerNotInTheZone_ReturnsNotInZone()
+    public async Task SubmitInputsAsync_ForAPlayerNotInTheZone_ReturnsNotInZone()
     {
-        var refused = await StartZone.SubmitInputAsync(Guid.NewGuid(), new MoveInput(1, 1f, 0f));
+        var refused = await StartZone.SubmitOneAsync(Guid.NewGuid(), new MoveInput(1, 1f, 0f));
 
         Assert.Equal(GameErrorCode.NotInZone, refused?.Code);
     }
 
     [Fact]
-    public async Task SubmitInputAsync_ToAZoneThatIsNotInTheContent_ReturnsNotInZone()
+    public async Task SubmitInputsAsync_ToAZoneThatIsNotInTheContent_ReturnsNotInZone()
     {
-        var refused = await client.GetGrain<IZoneGrain>(ZoneInstances.Key("atlantis", 1)).SubmitInputAsync(Guid.NewGuid(), new MoveInput(1, 1f, 0f));
+        var refused = await client.GetGrain<IZoneGrain>(ZoneInstances.Key("atlantis", 1)).SubmitOneAsync(Guid.NewGuid(), new MoveInput(1, 1f, 0f));
 
         Assert.Equal(GameErrorCode.NotInZone, refused?.Code);
         Assert.Contains("does not exist", refused!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task SubmitInputAsync_WithAnInvalidInput_IsRefusedAsInvalidArgumentSayingWhatIsAllowed()
+    public async Task SubmitInputsAsync_WithAnInvalidInput_IsRefusedAsInvalidArgumentSayingWhatIsAllowed()
     {
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
         var player = await CreateCharacterAsync(playerId);
         await player.EnterWorldAsync(frontend.Id, frontend.Reference);
 
-        var notANumber = await StartZone.SubmitInputAsync(playerId, new MoveInput(1, float.NaN, 0f));
-        var tooLong = await StartZone.SubmitInputAsync(playerId, new MoveInput(2, 3f, 4f));
-        var negativeSequence = await StartZone.SubmitInputAsync(playerId, new MoveInput(-1, 1f, 0f));
+        var notANumber = await StartZone.SubmitOneAsync(playerId, new MoveInput(1, float.NaN, 0f));
+        var tooLong = await StartZone.SubmitOneAsync(playerId, new MoveInput(2, 3f, 4f));
+        var negativeSequence = await StartZone.SubmitOneAsync(playerId, new MoveInput(-1, 1f, 0f));
 
         Assert.Equal(GameErrorCode.InvalidArgument, notANumber?.Code);
         Assert.Equal(GameErrorCode.InvalidArgument, tooLong?.Code);
@@ -218,15 +218,15 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         var watcher = await CreateCharacterAsync();
         var moverNetId = (await mover.EnterWorldAsync(moversFrontend.Id, moversFrontend.Reference)).Value!.SelfNetId;
         await watcher.EnterWorldAsync(watchersFrontend.Id, watchersFrontend.Reference);
-        await StartZone.SubmitInputAsync(moverId, new MoveInput(1, -1f, 0f));
+        await StartZone.SubmitOneAsync(moverId, new MoveInput(1, -1f, 0f));
         await watchersFrontend.WaitForBatchAsync("the mover 5 units west", b => b.Moved.Any(m => m.NetId == moverNetId && m.X <= TestWorld.Spawn.X - 5f));
-        await StartZone.SubmitInputAsync(moverId, new MoveInput(2, 0f, 0f));
+        await StartZone.SubmitOneAsync(moverId, new MoveInput(2, 0f, 0f));
         await moversFrontend.WaitForBatchAsync("an ack of the stop", b => Acked(b, moverId) == 2);
 
         var left = await mover.LeaveWorldAsync();
         var saved = (await mover.GetAsync())!;
         var despawned = await watchersFrontend.WaitForBatchAsync("the mover despawned", b => b.Despawned.Contains(moverNetId));
-        var inputAfterLeaving = await StartZone.SubmitInputAsync(moverId, new MoveInput(3, 1f, 0f));
+        var inputAfterLeaving = await StartZone.SubmitOneAsync(moverId, new MoveInput(3, 1f, 0f));
 
         Assert.Equal(left.Value, saved);
         Assert.False(saved.InWorld);
@@ -250,9 +250,9 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         // The character is in the world by its saved state, but the zone forgets it (called directly, not through
         // the player): as after the zone re-activated on another silo while the frontend still served the player.
         await StartZone.LeaveAsync(playerId);
-        var beforeSubscribing = await StartZone.SubmitInputAsync(playerId, new MoveInput(1, 0f, 1f));
+        var beforeSubscribing = await StartZone.SubmitOneAsync(playerId, new MoveInput(1, 0f, 1f));
         var missing = await StartZone.SubscribeAsync(frontend.Id, frontend.Reference, [playerId]);
-        var afterSubscribing = await StartZone.SubmitInputAsync(playerId, new MoveInput(2, 0f, 0f));
+        var afterSubscribing = await StartZone.SubmitOneAsync(playerId, new MoveInput(2, 0f, 0f));
         var restored = await frontend.WaitForNoticeAsync(TestWorld.StartInstance, playerId, PlayerNoticeKind.Arrived, n => n.NetId != forgotten);
 
         Assert.Equal(GameErrorCode.NotInZone, beforeSubscribing?.Code);
@@ -273,7 +273,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         var mirefen = client.GetGrain<IZoneGrain>(TestWorld.MirefenInstance);
 
         var missing = await mirefen.SubscribeAsync(frontend.Id, frontend.Reference, [inStartZoneId, neverCreatedId]);
-        var input = await mirefen.SubmitInputAsync(inStartZoneId, new MoveInput(1, 1f, 0f));
+        var input = await mirefen.SubmitOneAsync(inStartZoneId, new MoveInput(1, 1f, 0f));
 
         Assert.Equal(new[] { inStartZoneId, neverCreatedId }, missing);
         Assert.Equal(GameErrorCode.NotInZone, input?.Code);
@@ -293,12 +293,12 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         await player.TransferAsync(new ZoneTransferRequest(stay.ZoneId, stay.WorldSession, TestWorld.StartZone, TestWorld.BesideToMirefenPortal));
         var nearPortal = await frontend.WaitForNoticeAsync(TestWorld.StartInstance, playerId, PlayerNoticeKind.Arrived, n => n.Position == TestWorld.BesideToMirefenPortal);
 
-        var input = await StartZone.SubmitInputAsync(playerId, new MoveInput(1, 1f, 0f));
+        var input = await StartZone.SubmitOneAsync(playerId, new MoveInput(1, 1f, 0f));
         var departed = await frontend.WaitForNoticeAsync(TestWorld.StartInstance, playerId, PlayerNoticeKind.Departed);
         var arrived = await frontend.WaitForNoticeAsync(TestWorld.MirefenInstance, playerId, PlayerNoticeKind.Arrived);
         var saved = (await player.GetAsync())!;
-        var inputInOldZone = await StartZone.SubmitInputAsync(playerId, new MoveInput(2, -1f, 0f));
-        var inputInNewZone = await client.GetGrain<IZoneGrain>(TestWorld.MirefenInstance).SubmitInputAsync(playerId, new MoveInput(2, 0f, 0f));
+        var inputInOldZone = await StartZone.SubmitOneAsync(playerId, new MoveInput(2, -1f, 0f));
+        var inputInNewZone = await client.GetGrain<IZoneGrain>(TestWorld.MirefenInstance).SubmitOneAsync(playerId, new MoveInput(2, 0f, 0f));
 
         var portal = RepositoryContent.Catalog.Zones[TestWorld.StartZone].Portals.Single(p => p.TargetZone == TestWorld.Mirefen);
         var mirefen = RepositoryContent.Catalog.Zones[TestWorld.Mirefen];
