@@ -12,6 +12,7 @@ public static class AntiCheatHostingExtensions
     public static IHostApplicationBuilder AddSunderfallCheatFlags(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<CheatFlagMetrics>();
         builder.Services.AddSingleton<CheatFlagWriter>();
         builder.Services.AddSingleton<ICheatFlagSink>(services => services.GetRequiredService<CheatFlagWriter>());
         builder.Services.AddHostedService(services => services.GetRequiredService<CheatFlagWriter>());

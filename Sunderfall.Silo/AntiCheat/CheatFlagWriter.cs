@@ -29,12 +29,16 @@ public sealed class CheatFlagWriter : BatchedTableWriter<CheatFlag>, ICheatFlagS
     private const int MaxTextLength = 256;
 
     private readonly ILogger<CheatFlagWriter> logger;
+    private readonly CheatFlagMetrics metrics;
 
     /// <summary>Creates the writer on its own data source for the runtime connection string; it writes only while running as a hosted service.</summary>
-    public CheatFlagWriter(IOptions<StorageOptions> storage, TimeProvider time, ILogger<CheatFlagWriter> logger)
+    public CheatFlagWriter(IOptions<StorageOptions> storage, TimeProvider time, ILogger<CheatFlagWriter> logger, CheatFlagMetrics metrics)
         : base(CreateDataSource(storage), time, logger, "cheat flags", "flags", Capacity, MaxBatchSize, FlushInterval)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         this.logger = logger;
+        this.metrics = metrics;
+        metrics.ObserveDropped(() => DroppedCount);
     }
 
     /// <inheritdoc/>
@@ -45,6 +49,7 @@ public sealed class CheatFlagWriter : BatchedTableWriter<CheatFlag>, ICheatFlagS
     public void Report(CheatFlag flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
+        metrics.Reported(flag.Kind);
         if (!TryEnqueue(flag))
         {
             var total = CountDropped();
