@@ -36,15 +36,18 @@ public sealed class PrometheusTests(SharedClusterFixture fixture)
         Assert.Equal(frontend, Assert.Single(up, s => s.Labels["job"] == "sunderfall-frontend").Labels["instance"]);
 
         var ready = await prometheus.QueryUntilAsync(http, $"sunderfall_health_ready{{cluster=\"{Cluster.ClusterId}\"}}", r => r.Count == silos.Count + 1 && r.All(s => s.Value == 1));
+        Assert.Equal(silos.Count + 1, ready.Count);
         Assert.All(ready, s => Assert.Equal(1, s.Value));
 
         var ring = await prometheus.QueryUntilAsync(http, $"orleans_consistent_ring_size{{cluster=\"{Cluster.ClusterId}\"}}", r => r.Count == silos.Count);
+        Assert.Equal(silos.Count, ring.Count);
         Assert.All(ring, s => Assert.Equal(silos.Count, s.Value));
 
         var hubCalls = await prometheus.QueryUntilAsync(http, $"sunderfall_frontend_hub_calls_total{{cluster=\"{Cluster.ClusterId}\",outcome=\"completed\"}}", r => r.Count == 1);
         Assert.True(Assert.Single(hubCalls).Value >= 2, "the frontend did not count the player's hub calls");
 
         var pools = await prometheus.QueryUntilAsync(http, $"db_client_connection_max{{cluster=\"{Cluster.ClusterId}\"}}", r => r.Count > 0);
+        Assert.NotEmpty(pools);
         Assert.All(pools, s => Assert.True(s.Value > 0));
 
         using var rules = JsonDocument.Parse(await http.GetStringAsync(prometheus.Url + "/api/v1/rules"));
