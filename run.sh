@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds Sunderfall and runs the cluster on this machine: a private PostgreSQL and Redis, two silos and one
-# frontend, all on loopback. Ctrl+C stops everything this script started; the data stays in .data/dev.
+# Builds Sunderfall and runs the cluster on this machine: a private PostgreSQL and Redis, two silos, one frontend
+# and a Prometheus scraping them, all on loopback. Ctrl+C stops everything this script started; the data stays in .data/dev.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
@@ -8,6 +8,7 @@ source scripts/lib.sh
 PG_PORT=${SUNDERFALL_PG_PORT:-55432}
 REDIS_PORT=${SUNDERFALL_REDIS_PORT:-56379}
 FRONTEND_PORT=${SUNDERFALL_FRONTEND_PORT:-8080}
+PROMETHEUS_PORT=${SUNDERFALL_PROMETHEUS_PORT:-8090}
 SILO_HTTP_PORTS=(${SUNDERFALL_SILO1_HTTP_PORT:-8081} ${SUNDERFALL_SILO2_HTTP_PORT:-8082})
 SILO_PORTS=(11111 11112)
 GATEWAY_PORTS=(30000 30001)
@@ -20,7 +21,7 @@ pids=()
 cleanup() {
   trap - EXIT INT TERM
   if ((${#pids[@]})); then
-    log "stopping silos and frontend (${pids[*]})"
+    log "stopping silos, frontend and Prometheus (${pids[*]})"
     kill -TERM "${pids[@]}" 2>/dev/null || true
     for _ in $(seq 1 50); do
       kill -0 "${pids[@]}" 2>/dev/null || break
@@ -34,6 +35,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM
 
+ensure_package prometheus prometheus   # scrapes the cluster and evaluates the alert rules
 start_postgres "$DATA" "$PG_PORT" sunderfall
 start_redis "$DATA" "$REDIS_PORT"
 
@@ -74,6 +76,13 @@ done
 start_program frontend Sunderfall.Frontend "$FRONTEND_PORT"
 wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "${pids[2]}" \
   || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }
+# Prometheus scrapes what was just started and evaluates deploy/prometheus/rules (docs/operations.md, Alerts).
+scripts/prometheus.sh "$DATA/prometheus" "$PROMETHEUS_PORT" "$SUNDERFALL_Cluster__ClusterId" \
+  "127.0.0.1:${SILO_HTTP_PORTS[0]},127.0.0.1:${SILO_HTTP_PORTS[1]}" "127.0.0.1:$FRONTEND_PORT" >"$LOGS/prometheus.log" 2>&1 &
+pids+=($!)
+log "started prometheus (pid $!, log $LOGS/prometheus.log)"
+wait_http "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" 60 "${pids[3]}" \
+  || { log "Prometheus did not become ready:"; tail -5 "$LOGS/prometheus.log"; exit 1; }
 
 cat <<INFO
 
@@ -84,6 +93,7 @@ Sunderfall is running (cluster ${SUNDERFALL_Cluster__ClusterId}).
   silo 1 dashboard     http://127.0.0.1:${SILO_HTTP_PORTS[0]}/dashboard
   silo 2 dashboard     http://127.0.0.1:${SILO_HTTP_PORTS[1]}/dashboard
   silo health          http://127.0.0.1:${SILO_HTTP_PORTS[0]}/health/ready  http://127.0.0.1:${SILO_HTTP_PORTS[1]}/health/ready
+  Prometheus (alerts)  http://127.0.0.1:$PROMETHEUS_PORT/alerts  (targets: /targets)
   sign up / sign in    POST http://127.0.0.1:$FRONTEND_PORT/api/auth/register | /api/auth/login (docs/protocol.md)
   admin account        register the username '${SUNDERFALL_Auth__BootstrapAdmins__0}' to get the admin role
   PostgreSQL           127.0.0.1:$PG_PORT database sunderfall (psql -h 127.0.0.1 -p $PG_PORT -U sunderfall sunderfall)

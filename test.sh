@@ -20,6 +20,7 @@ trap cleanup EXIT
 
 ensure_package docker-compose docker-compose   # validates docker/docker-compose.yml without an engine
 ensure_package chromium chromium chromium-driver   # the browser tests drive Debian's Chromium headless
+ensure_package promtool prometheus   # the alert rules' tests, and the Prometheus the integration tests scrape with
 PG_FSYNC=off start_postgres "$DATA" "$PG_PORT" postgres
 # A fresh database per run: tests see only their own data and the migrations are applied from scratch.
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "DROP DATABASE IF EXISTS sunderfall_test WITH (FORCE)" >/dev/null
@@ -62,6 +63,10 @@ done
 
 log "testing Sunderfall.Web (vitest)"
 read -r p f s < <(scripts/test-web.sh "$RESULTS/Sunderfall.Web" | tail -1)
+passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+
+log "testing the alert rules (promtool)"
+read -r p f s < <(scripts/test-alerts.sh | tail -1)
 passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -12,6 +12,7 @@ public static class EdgeHostingExtensions
         builder.Services.AddSunderfallRateLimits();
         builder.Services.AddOptions<HubRateLimitOptions>().BindConfiguration(HubRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         // On the accounts' data source (the application role), which the writer does not own.
+        builder.Services.AddSingleton<CheatFlagMetrics>();
         builder.Services.AddSingleton<CheatFlagWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CheatFlagWriter>());
         builder.Services.AddSingleton<HubAbuseMonitor>();

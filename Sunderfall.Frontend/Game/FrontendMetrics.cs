@@ -21,6 +21,7 @@ public sealed class FrontendMetrics
     private readonly Counter<long> inputs;
     private readonly Counter<long> deltas;
     private readonly Counter<long> deltaBytes;
+    private readonly Counter<long> hubCalls;
 
     public FrontendMetrics(IMeterFactory meters, ConnectionRegistry registry)
     {
@@ -34,6 +35,7 @@ public sealed class FrontendMetrics
         inputs = meter.CreateCounter<long>("sunderfall.frontend.inputs", null, "Movement inputs forwarded to zones.");
         deltas = meter.CreateCounter<long>("sunderfall.frontend.world_deltas", null, "World delta messages sent to clients.");
         deltaBytes = meter.CreateCounter<long>("sunderfall.frontend.world_delta.payload", "By", "Bytes of world delta payload sent to clients (before framing).");
+        hubCalls = meter.CreateCounter<long>("sunderfall.frontend.hub.calls", null, "Game hub method calls that reached the hub, by outcome: completed, unavailable (the cluster could not be reached) or internal (a server fault).");
         meter.CreateObservableGauge("sunderfall.frontend.players", () => registry.Count, null, "Players in the world through this frontend.");
     }
 
@@ -46,6 +48,9 @@ public sealed class FrontendMetrics
     }
 
     public void BatchHandled(long arrivedAt) => batchHandling.Record(Stopwatch.GetElapsedTime(arrivedAt).TotalSeconds);
+
+    /// <summary>Counts a hub call that ran to its end: "completed", "unavailable" or "internal".</summary>
+    public void HubCallEnded(string outcome) => hubCalls.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void DeltaSent(long batchArrivedAt, int payloadBytes)
     {

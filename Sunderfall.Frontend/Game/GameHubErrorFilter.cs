@@ -9,9 +9,10 @@ namespace Sunderfall.Frontend.Game;
 /// <summary>
 /// Every hub call passes through here. A failure the client did not cause (cluster unreachable, a bug) becomes a
 /// typed error - the reply's error for request/response methods, an Error event for fire-and-forget ones - and
-/// never an exception text.
+/// never an exception text. Each call's outcome is counted (<see cref="FrontendMetrics.HubCallEnded"/>) for the hub error
+/// rate alert.
 /// </summary>
-public sealed class GameHubErrorFilter(ILogger<GameHubErrorFilter> logger) : IHubFilter
+public sealed class GameHubErrorFilter(FrontendMetrics metrics, ILogger<GameHubErrorFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -19,13 +20,16 @@ public sealed class GameHubErrorFilter(ILogger<GameHubErrorFilter> logger) : IHu
         ArgumentNullException.ThrowIfNull(next);
         try
         {
-            return await next(invocationContext);
+            var result = await next(invocationContext);
+            metrics.HubCallEnded("completed");
+            return result;
         }
         catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
         {
             var (code, message) = IsClusterFailure(ex)
                 ? (ErrorCode.Unavailable, "the game cluster could not be reached; try again in a few seconds")
                 : (ErrorCode.Internal, "the server could not complete this call");
+            metrics.HubCallEnded(code == ErrorCode.Unavailable ? "unavailable" : "internal");
             logger.LogWarning(ex, "Hub method {Method} failed for connection {Connection}", invocationContext.HubMethodName, invocationContext.Context.ConnectionId);
 
             return await RefuseAsync(invocationContext, code, message);

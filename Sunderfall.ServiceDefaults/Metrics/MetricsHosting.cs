@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Sunderfall.ServiceDefaults.Health;
 
 namespace Sunderfall.ServiceDefaults.Metrics;
 
 /// <summary>
 /// Every Sunderfall process serves its metrics for Prometheus at /metrics: Sunderfall's own meters (the hot path's
 /// stages, see docs/operations.md), Orleans, ASP.NET Core (requests, Kestrel, SignalR connections), the .NET runtime
-/// (GC, thread pool) and Npgsql. Only callers in <see cref="MetricsOptions.AllowedNetworks"/> may read them.
+/// (GC, thread pool) and Npgsql, and readiness (<see cref="ReadinessMetricPublisher"/>). Only callers in <see cref="MetricsOptions.AllowedNetworks"/> may read them.
 /// </summary>
 public static class MetricsHosting
 {
@@ -39,6 +41,8 @@ public static class MetricsHosting
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MetricsOptions>, Validator>();
+        builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessMetricPublisher>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(o => o.Period = ReadinessMetricPublisher.Period);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Sunderfall.*")
             .AddMeter(PlatformMeters)

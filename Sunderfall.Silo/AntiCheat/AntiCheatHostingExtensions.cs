@@ -17,10 +17,12 @@ public static class AntiCheatHostingExtensions
     public static IHostApplicationBuilder AddSunderfallCheatFlags(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<CheatFlagMetrics>();
         builder.Services.AddSingleton(services => new CheatFlagWriter(
             NpgsqlDataSource.Create(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILogger<CheatFlagWriter>>(),
+            services.GetRequiredService<CheatFlagMetrics>(),
             ownsDataSource: true));
         builder.Services.AddSingleton<ICheatFlagSink, CheatFlagSink>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CheatFlagWriter>());

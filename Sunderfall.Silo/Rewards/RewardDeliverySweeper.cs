@@ -15,6 +15,7 @@ public sealed class RewardDeliverySweeper(
     IRewardLedger ledger,
     IGrainFactory grains,
     IOptions<RewardOptions> options,
+    RewardSweepMetrics metrics,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<RewardDeliverySweeper> logger) : PeriodicSiloService(lifetime, time, logger)
@@ -47,5 +48,16 @@ public sealed class RewardDeliverySweeper(
     }
 
     /// <inheritdoc/>
-    protected override Task RunRoundAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
+    protected override async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            metrics.Swept(await SweepAsync(cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.SweepFailed();
+            throw;
+        }
+    }
 }

@@ -37,6 +37,7 @@ public static class RewardsHostingExtensions
         builder.Services.AddSingleton<ITransactionLog>(services => services.GetRequiredService<TransactionLogWriter>());
         builder.Services.AddHostedService(services => services.GetRequiredService<TransactionLogWriter>());
         builder.Services.AddSingleton<IRewardLedger, PostgresRewardLedger>();
+        builder.Services.AddSingleton<RewardSweepMetrics>();
         builder.Services.AddHostedService<RewardDeliverySweeper>();
         builder.Services.AddSingleton<ResourceReconciler>();
         builder.Services.AddHostedService<ReconciliationJob>();

@@ -25,17 +25,22 @@ public sealed class CheatFlagWriter : BatchedTableWriter<CheatFlagReport>
 
     private readonly ILogger<CheatFlagWriter> logger;
     private readonly bool ownsDataSource;
+    private readonly CheatFlagMetrics metrics;
 
     /// <summary>Creates the writer; it writes only while running as a hosted service.</summary>
     /// <param name="dataSource">Where the flags go (the application role's connection).</param>
     /// <param name="time">The clock for the flush interval.</param>
     /// <param name="logger">Where dropped flags are logged.</param>
+    /// <param name="metrics">Counts the flags reported and dropped.</param>
     /// <param name="ownsDataSource">True when the writer disposes <paramref name="dataSource"/> with itself.</param>
-    public CheatFlagWriter(NpgsqlDataSource dataSource, TimeProvider time, ILogger<CheatFlagWriter> logger, bool ownsDataSource = false)
+    public CheatFlagWriter(NpgsqlDataSource dataSource, TimeProvider time, ILogger<CheatFlagWriter> logger, CheatFlagMetrics metrics, bool ownsDataSource = false)
         : base(dataSource, time, logger, "cheat flags", "flags", Capacity, MaxBatchSize, FlushInterval)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         this.logger = logger;
         this.ownsDataSource = ownsDataSource;
+        this.metrics = metrics;
+        metrics.ObserveDropped(() => DroppedCount);
     }
 
     /// <inheritdoc/>
@@ -46,6 +51,7 @@ public sealed class CheatFlagWriter : BatchedTableWriter<CheatFlagReport>
     public void Report(CheatFlagReport flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
+        metrics.Reported(flag.Kind);
         if (!TryEnqueue(flag))
         {
             var total = CountDropped();

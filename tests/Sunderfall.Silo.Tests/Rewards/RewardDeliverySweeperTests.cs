@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -52,6 +54,7 @@ public sealed class RewardDeliverySweeperTests(PostgresDatabase database)
         ledger,
         grains.Factory,
         Options.Create(new RewardOptions { UndeliveredAfter = undeliveredAfter }),
+        new RewardSweepMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
         new StartedLifetime(),
         TimeProvider.System,
         NullLogger<RewardDeliverySweeper>.Instance);
