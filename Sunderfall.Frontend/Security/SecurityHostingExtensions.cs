@@ -28,6 +28,7 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSunderfallForwardedHeaders();
         builder.Services.AddSunderfallRateLimits();
+        builder.Services.AddSharedSignInLimit();
         builder.Services.AddOptions<HubRateLimitOptions>().BindConfiguration(HubRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<HubAbuseMonitor>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
