@@ -28,8 +28,15 @@ frontend_ip() { echo "$PREFIX.$((30 + $1))"; }
 # run_container <name> <ip> <podman run arguments>...: one host of the cluster.
 run_container() {
   local name=$1 ip=$2; shift 2
+  # Without systemd podman cannot schedule the images' health checks (it says so on every run); wait_healthy runs
+  # them on demand instead.
   podman run -d --name "$name" --hostname "$name" --network "$NETWORK" --ip "$ip" --label "$LABEL" \
-    "$@" >/dev/null
+    "$@" 2> >(grep -v 'systemd connection' >&2) >/dev/null
+}
+
+# wait_healthy <container> <seconds>: runs the image's own HEALTHCHECK until it passes; shows the log if it never does.
+wait_healthy() {
+  wait_until "$1" "$2" podman healthcheck run "$1" || { podman logs --tail 30 "$1"; return 1; }
 }
 
 # wait_until <what> <seconds> <command>...: polls the command every half second.
@@ -39,7 +46,7 @@ wait_until() {
     "$@" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
-  log "$what did not come up within ${seconds} s; its log:"
+  log "$what did not come up within ${seconds} s"
   return 1
 }
 
@@ -61,7 +68,8 @@ haproxy_config() {
 # Written by deploy/cluster.sh for this cluster.
 global
     log stdout format raw local0 notice
-    maxconn 2000
+    # Two descriptors per proxied connection must fit the containers' 1024 (deploy/containers.conf).
+    maxconn 450
 
 defaults
     mode http
@@ -126,8 +134,8 @@ up() {
     -v "$(pwd)/docker/postgres-init:/docker-entrypoint-initdb.d:ro" "localhost/sunderfall-postgres:$TAG"
   run_container sf-redis "$REDIS_IP" -e REDISCLI_AUTH="$REDIS_PASSWORD" "localhost/sunderfall-redis:$TAG" \
     redis-server --requirepass "$REDIS_PASSWORD" --protected-mode no --save "" --appendonly no
-  wait_until PostgreSQL 60 podman exec sf-postgres pg_isready -h 127.0.0.1 -p 5432 || { podman logs --tail 30 sf-postgres; return 1; }
-  wait_until Redis 30 podman exec sf-redis redis-cli ping || { podman logs --tail 30 sf-redis; return 1; }
+  wait_healthy sf-postgres 60
+  wait_healthy sf-redis 30
 
   # The schema owner applies the migrations once, before any silo; silos and frontends get the application role.
   log "applying migrations as the schema owner"
@@ -145,7 +153,7 @@ up() {
       -e SUNDERFALL_Silo__GatewayPort=30000 "localhost/sunderfall-silo:$TAG"
   done
   for i in $(seq 1 "$SILOS"); do
-    wait_until "silo $i" 120 curl -fs "http://$(silo_ip "$i"):8080/health/ready" || { podman logs --tail 30 "sf-silo-$i"; return 1; }
+    wait_healthy "sf-silo-$i" 120
   done
   for i in $(seq 1 "$FRONTENDS"); do
     log "starting frontend $i ($(frontend_ip "$i"))"
@@ -154,12 +162,13 @@ up() {
       -e "SUNDERFALL_TrustedProxies__Addresses__0=$LB_IP" "localhost/sunderfall-frontend:$TAG"
   done
   for i in $(seq 1 "$FRONTENDS"); do
-    wait_until "frontend $i" 120 curl -fs "http://$(frontend_ip "$i"):8080/health/ready" || { podman logs --tail 30 "sf-frontend-$i"; return 1; }
+    wait_healthy "sf-frontend-$i" 120
   done
   log "starting HAProxy ($LB_IP, published on 127.0.0.1:$LB_PORT)"
   run_container sf-lb "$LB_IP" -p "127.0.0.1:$LB_PORT:8080" -v "$STATE/haproxy.cfg:/etc/haproxy/haproxy.cfg:ro" \
     "localhost/sunderfall-haproxy:$TAG"
-  wait_until HAProxy 60 curl -fs "http://127.0.0.1:$LB_PORT/health/ready" || { podman logs --tail 30 sf-lb; return 1; }
+  wait_healthy sf-lb 30
+  wait_until "the game through HAProxy" 30 curl -fs "http://127.0.0.1:$LB_PORT/health/ready" || { podman logs --tail 30 sf-lb; return 1; }
 
   # What the cluster tests read (no secrets: they sign up like players).
   cat >"$STATE/cluster.env" <<EOF
@@ -180,9 +189,14 @@ down() {
   local ids
   ids=$(podman ps -aq --filter "label=$LABEL")
   if [[ -n $ids ]]; then
-    log "removing the cluster's containers"
+    log "stopping the cluster: HAProxy and frontends, then silos (graceful), then PostgreSQL and Redis"
+    local group
+    for group in 'sf-lb sf-frontend-' 'sf-silo-' 'sf-postgres sf-redis'; do
+      # shellcheck disable=SC2086
+      podman ps -q --filter "label=$LABEL" $(printf -- '--filter name=^%s ' $group) | xargs -r podman stop -t 20 >/dev/null 2>&1 || true
+    done
     # shellcheck disable=SC2086
-    podman rm -f -t 10 $ids >/dev/null
+    podman rm -f $ids 2> >(grep -v 'systemd connection' >&2) >/dev/null
   fi
   podman network exists "$NETWORK" && podman network rm "$NETWORK" >/dev/null
   rm -rf "$STATE"
