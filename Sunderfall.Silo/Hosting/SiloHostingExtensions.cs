@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Sunderfall.Accounts;
 using Sunderfall.Accounts.Accounts;
@@ -69,7 +68,7 @@ public static class SiloHostingExtensions
                 o.ConfigurationOptions = RedisConnection.Parse(cluster.Redis);
                 o.EntryExpiry = cluster.MembershipEntryExpiry;
             });
-            orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort);
+            orleans.ConfigureEndpoints(silo.AdvertisedIPAddress(), silo.SiloPort, silo.GatewayPort);
             orleans.AddAdoNetGrainStorage(GrainStorage.Game, o =>
             {
                 o.Invariant = "Npgsql";
