@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Sunderfall.Client;
 using Xunit;
 
 namespace Sunderfall.Cluster.Tests;
