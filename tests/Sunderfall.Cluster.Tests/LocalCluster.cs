@@ -25,19 +25,41 @@ public sealed class LocalCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(EnvironmentFile))
+        if (!File.Exists(EnvironmentFile) || !await AnswersAsync(ReadSettings()["SF_CLUSTER_URL"]))
         {
+            // None up, or one left behind by an interrupted run: a fresh cluster, taken down again at the end.
             startedHere = true;
-            await Shell.RunCheckedAsync(Path.Combine(Shell.RepositoryRoot, "deploy", "cluster.sh"), ["up"], TimeSpan.FromMinutes(20));
+            var script = Path.Combine(Shell.RepositoryRoot, "deploy", "cluster.sh");
+            await Shell.RunAsync(script, ["down"], TimeSpan.FromMinutes(5));
+            await Shell.RunCheckedAsync(script, ["up"], TimeSpan.FromMinutes(20));
         }
 
-        var settings = File.ReadAllLines(EnvironmentFile)
-            .Where(line => line.Contains('=', StringComparison.Ordinal))
-            .ToDictionary(line => line[..line.IndexOf('=', StringComparison.Ordinal)], line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        var settings = ReadSettings();
         Url = new Uri(settings["SF_CLUSTER_URL"]);
         StatsUrl = new Uri(settings["SF_CLUSTER_LB_STATS"]);
         Frontends = settings["SF_CLUSTER_FRONTENDS"].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Split('=')[0]).ToList();
         Assert.True(Frontends.Count >= 2, $"the cluster has {Frontends.Count} frontend(s); these tests need two");
+    }
+
+    private static async Task<bool> AnswersAsync(string url)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(new Uri(new Uri(url), "health/ready"));
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static Dictionary<string, string> ReadSettings()
+    {
+        var settings = File.ReadAllLines(EnvironmentFile)
+            .Where(line => line.Contains('=', StringComparison.Ordinal))
+            .ToDictionary(line => line[..line.IndexOf('=', StringComparison.Ordinal)], line => line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        return settings;
     }
 
     public async Task DisposeAsync()
