@@ -30,8 +30,10 @@ run_container() {
   local name=$1 ip=$2; shift 2
   # Without systemd podman cannot schedule the images' health checks (it says so on every run); wait_healthy runs
   # them on demand instead.
+  # Output goes to a file, not a pipe: the container's monitor (conmon) inherits it and would hold a pipe open.
   podman run -d --name "$name" --hostname "$name" --network "$NETWORK" --ip "$ip" --label "$LABEL" \
-    "$@" 2> >(grep -v 'systemd connection' >&2) >/dev/null
+    "$@" >/dev/null 2>"$STATE/podman-run.log" || { cat "$STATE/podman-run.log" >&2; return 1; }
+  grep -v 'systemd connection' "$STATE/podman-run.log" >&2 || true
 }
 
 # wait_healthy <container> <seconds>: runs the image's own HEALTHCHECK until it passes; shows the log if it never does.
@@ -196,7 +198,7 @@ down() {
       podman ps -q --filter "label=$LABEL" $(printf -- '--filter name=^%s ' $group) | xargs -r podman stop -t 20 >/dev/null 2>&1 || true
     done
     # shellcheck disable=SC2086
-    podman rm -f $ids 2> >(grep -v 'systemd connection' >&2) >/dev/null
+    podman rm -f $ids >/dev/null 2>&1
   fi
   podman network exists "$NETWORK" && podman network rm "$NETWORK" >/dev/null
   rm -rf "$STATE"
