@@ -64,6 +64,10 @@ public sealed class ClusterPlayTests(LocalCluster cluster)
     /// </summary>
     private async Task<(ClusterPlayer First, string FirstFrontend, ClusterPlayer Second, string SecondFrontend)> TwoPlayersOnTwoFrontendsAsync()
     {
+        // The players of an earlier test may still be closing: start from no open connections, so a gain is ours.
+        Assert.True(
+            await Shell.EventuallyAsync(async () => (await cluster.FrontendStatsAsync()).Values.All(s => s.Sessions == 0), Wait),
+            "connections of an earlier test stayed open");
         var before = await cluster.FrontendStatsAsync();
         Assert.True(before.Values.All(s => s.Up), "a frontend is down before the test: " + string.Join(", ", before.Select(b => $"{b.Key} {(b.Value.Up ? "up" : "down")}")));
         var first = await ClusterPlayer.PlayingAsync(cluster.Url, "One");
