@@ -126,6 +126,9 @@ up() {
   # shellcheck disable=SC1091
   source "$STATE/secrets.env"
   haproxy_config
+  # Debian's HAProxy on the host checks the configuration before any container starts (the image has the same one).
+  ensure_package haproxy haproxy
+  haproxy -c -q -f "$STATE/haproxy.cfg" || { log "the HAProxy configuration $STATE/haproxy.cfg is invalid"; return 1; }
   local db="Host=$POSTGRES_IP;Port=5432;Database=sunderfall"
   local app_db="$db;Username=sunderfall_app;Password=$APP_DB_PASSWORD;Maximum Pool Size=20;Minimum Pool Size=2"
   local redis="$REDIS_IP:6379,password=$REDIS_PASSWORD"
