@@ -70,6 +70,8 @@ public sealed class ComposeTests
         finally
         {
             await ComposeAsync(environment, "down", "-v");
+            // podman-compose 1.0.3 leaves the project's network behind.
+            await Shell.RunAsync("podman", ["network", "rm", Project + "_sunderfall"], TimeSpan.FromSeconds(30));
         }
 
         var left = await Shell.RunCheckedAsync("podman", ["ps", "-aq", "--filter", "label=io.podman.compose.project=" + Project], TimeSpan.FromSeconds(30));
