@@ -21,6 +21,7 @@ trap cleanup EXIT
 ensure_package docker-compose docker-compose   # validates docker/docker-compose.yml without an engine
 ensure_package chromium chromium chromium-driver   # the browser tests drive Debian's Chromium headless
 ensure_package promtool prometheus   # the alert rules' tests, and the Prometheus the integration tests scrape with
+ensure_package podman-compose podman-compose   # runs docker/docker-compose.yml for real (Sunderfall.Cluster.Tests)
 PG_FSYNC=off start_postgres "$DATA" "$PG_PORT" postgres
 # A fresh database per run: tests see only their own data and the migrations are applied from scratch.
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "DROP DATABASE IF EXISTS sunderfall_test WITH (FORCE)" >/dev/null
@@ -36,6 +37,10 @@ scripts/build-web.sh   # the browser client, served by the frontend
 log "building ($CONFIGURATION)"
 dotnet build Sunderfall.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
 dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" "$SUNDERFALL_TEST_POSTGRES"
+# Container images for Sunderfall.Cluster.Tests (kept when their inputs are unchanged; a cold build is a few minutes).
+# That project brings the cluster of deploy/cluster.sh up and down itself, so it takes no cores from the others.
+scripts/build-images.sh
+export CONTAINERS_CONF="$REPO_ROOT/deploy/containers.conf"
 
 rm -rf "$RESULTS"
 passed=0 failed=0 skipped=0

@@ -10,6 +10,7 @@ public static class EdgeHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSunderfallForwardedHeaders();
         builder.Services.AddSunderfallRateLimits();
+        builder.Services.AddSharedSignInLimit();
         builder.Services.AddOptions<HubRateLimitOptions>().BindConfiguration(HubRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         // On the accounts' data source (the application role), which the writer does not own.
         builder.Services.AddSingleton<CheatFlagMetrics>();

@@ -16,7 +16,7 @@ internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth").RequireRateLimiting(RateLimitPolicies.Auth);
+        var auth = app.MapGroup("/api/auth").RequireRateLimiting(RateLimitPolicies.Auth).RequireSharedSignInLimit();
         auth.MapPost("/register", async (RegisterRequest body, AccountService accounts, HttpContext http) =>
         {
             // Registering signs the new account in: one round trip from sign-up to play. A sign-up whose client has

@@ -92,7 +92,7 @@ public static class SiloHostingExtensions
             }
             else
             {
-                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort);
+                orleans.ConfigureEndpoints(silo.AdvertisedIPAddress(), silo.SiloPort, silo.GatewayPort);
             }
 
             orleans.AddAdoNetGrainStorage(GrainStorage.Game, o =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Xunit;
 
 namespace Sunderfall.Deployment.Tests;
@@ -16,11 +15,11 @@ public sealed class ComposeFileStructureTests
     [Fact]
     public async Task ComposeFile_WhenParsed_DeclaresTwoSilosWithDistinctEndpoints()
     {
-        var silos = (await Model.Value).BuiltFrom(SiloDockerfile);
+        var silos = Silos(await Model.Value);
 
         Assert.Equal(2, silos.Count);
         var endpoints = silos.Select(s => (
-            Address: IPAddress.Parse(s.EnvironmentValue("SUNDERFALL_Silo__AdvertisedAddress")),
+            Address: s.EnvironmentValue("SUNDERFALL_Silo__AdvertisedAddress"),
             SiloPort: int.Parse(s.EnvironmentValue("SUNDERFALL_Silo__SiloPort"), CultureInfo.InvariantCulture),
             GatewayPort: int.Parse(s.EnvironmentValue("SUNDERFALL_Silo__GatewayPort"), CultureInfo.InvariantCulture))).ToList();
         Assert.Equal(2, endpoints.Select(e => (e.Address, e.SiloPort)).Distinct().Count());
@@ -28,22 +27,14 @@ public sealed class ComposeFileStructureTests
     }
 
     [Fact]
-    public async Task ComposeFile_WhenParsed_AdvertisesEachSiloAtItsFixedNetworkAddress()
+    public async Task ComposeFile_WhenParsed_AdvertisesEachSiloAtItsOwnServiceName()
     {
-        var model = await Model.Value;
-
-        foreach (var silo in model.BuiltFrom(SiloDockerfile))
+        // A silo resolves its AdvertisedAddress at start; on the compose network a service's name resolves to that
+        // service's container, so each silo advertises its own address (podman-compose cannot give fixed ones).
+        foreach (var silo in Silos(await Model.Value))
         {
-            var advertised = IPAddress.Parse(silo.EnvironmentValue("SUNDERFALL_Silo__AdvertisedAddress"));
-            var (network, fixedAddress) = Assert.Single(silo.Networks, n => n.Value is not null);
-            Assert.True(
-                advertised.Equals(IPAddress.Parse(fixedAddress!)),
-                $"{silo} advertises {advertised} but its address on network {network} is {fixedAddress}: other silos and the frontend could not reach it.");
-
-            // A fixed address must lie in the subnet and outside the range Docker hands out, or another container can take it first.
-            var ranges = model.Subnets(network);
-            Assert.Contains(ranges, r => IPNetwork.Parse(r.Subnet).Contains(advertised));
-            Assert.DoesNotContain(ranges, r => r.IpRange is { } dynamic && IPNetwork.Parse(dynamic).Contains(advertised));
+            Assert.Equal(silo.Name, silo.EnvironmentValue("SUNDERFALL_Silo__AdvertisedAddress"));
+            Assert.NotEmpty(silo.Networks);
         }
     }
 
@@ -62,7 +53,7 @@ public sealed class ComposeFileStructureTests
             Assert.DoesNotContain("NONE", test.ToString(), StringComparison.Ordinal);
         }
 
-        foreach (var service in model.BuiltFrom(SiloDockerfile).Concat(model.BuiltFrom(FrontendDockerfile)))
+        foreach (var service in Silos(model).Concat(model.BuiltFrom(FrontendDockerfile)))
         {
             Assert.Contains("/health/ready", ComposeService.Child(service.Healthcheck!, "test")!.ToString(), StringComparison.Ordinal);
         }
@@ -75,10 +66,13 @@ public sealed class ComposeFileStructureTests
         var postgres = model.RunningImage("postgres");
         var redis = model.RunningImage("redis");
 
-        foreach (var silo in model.BuiltFrom(SiloDockerfile))
+        var migrate = Migrations(model);
+        Assert.Equal("service_healthy", migrate.DependsOn.GetValueOrDefault(postgres.Name));
+        foreach (var silo in Silos(model))
         {
             Assert.Equal("service_healthy", silo.DependsOn.GetValueOrDefault(postgres.Name));
             Assert.Equal("service_healthy", silo.DependsOn.GetValueOrDefault(redis.Name));
+            Assert.Equal("service_completed_successfully", silo.DependsOn.GetValueOrDefault(migrate.Name));
         }
     }
 
@@ -89,29 +83,41 @@ public sealed class ComposeFileStructureTests
         var postgres = model.RunningImage("postgres");
         var redis = model.RunningImage("redis");
 
-        foreach (var silo in model.BuiltFrom(SiloDockerfile))
+        // Migrations run once, as the schema owner (POSTGRES_USER), in their own step.
+        var migration = ParseConnectionString(Migrations(model).Command!);
+        Assert.Equal(postgres.Name, migration["host"]);
+        Assert.Equal(postgres.EnvironmentValue("POSTGRES_DB"), migration["database"]);
+        Assert.Equal(postgres.EnvironmentValue("POSTGRES_USER"), migration["username"]);
+        Assert.Equal(postgres.EnvironmentValue("POSTGRES_PASSWORD"), migration["password"]);
+        foreach (var member in Silos(model).Concat(model.BuiltFrom(FrontendDockerfile)))
         {
-            // Migrations run as the schema owner (POSTGRES_USER); the silo runs as sunderfall_app, whom the
-            // postgres container's init script creates with APP_DB_PASSWORD.
-            var migration = ParseConnectionString(silo.EnvironmentValue("SUNDERFALL_Storage__MigrationConnectionString"));
-            Assert.Equal(postgres.Name, migration["host"]);
-            Assert.Equal(postgres.EnvironmentValue("POSTGRES_DB"), migration["database"]);
-            Assert.Equal(postgres.EnvironmentValue("POSTGRES_USER"), migration["username"]);
-            Assert.Equal(postgres.EnvironmentValue("POSTGRES_PASSWORD"), migration["password"]);
-            var connection = ParseConnectionString(silo.EnvironmentValue("SUNDERFALL_Storage__ConnectionString"));
+            // Silos and the frontend run as sunderfall_app, whom the postgres container's init script creates with
+            // APP_DB_PASSWORD, and never hold the owner's password.
+            Assert.False(member.Environment.ContainsKey("SUNDERFALL_Storage__MigrationConnectionString"), $"{member} holds the schema owner's connection string");
+            var connection = ParseConnectionString(member.EnvironmentValue("SUNDERFALL_Storage__ConnectionString"));
             Assert.Equal(postgres.Name, connection["host"]);
             Assert.Equal(postgres.EnvironmentValue("POSTGRES_DB"), connection["database"]);
             Assert.Equal("sunderfall_app", connection["username"]);
             Assert.Equal(postgres.EnvironmentValue("APP_DB_PASSWORD"), connection["password"]);
-            Assert.Equal(redis.Name, silo.EnvironmentValue("SUNDERFALL_Cluster__Redis").Split(':')[0]);
+            // Redis requires its password; members send it.
+            var redisSettings = member.EnvironmentValue("SUNDERFALL_Cluster__Redis").Split(',');
+            Assert.Equal(redis.Name, redisSettings[0].Split(':')[0]);
+            Assert.Contains("password=" + DockerCompose.Secrets["REDIS_PASSWORD"], redisSettings);
         }
+
+        foreach (var silo in Silos(model))
+        {
+            Assert.Equal("false", silo.EnvironmentValue("SUNDERFALL_Storage__ApplyMigrations"));
+        }
+
+        Assert.Contains("--requirepass " + DockerCompose.Secrets["REDIS_PASSWORD"], redis.Command, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ComposeFile_WhenParsed_PutsSilosAndFrontendInOneCluster()
     {
         var model = await Model.Value;
-        var members = model.BuiltFrom(SiloDockerfile).Concat(model.BuiltFrom(FrontendDockerfile)).ToList();
+        var members = Silos(model).Concat(model.BuiltFrom(FrontendDockerfile)).ToList();
 
         Assert.Equal(3, members.Count);
         foreach (var key in new[] { "SUNDERFALL_Cluster__ClusterId", "SUNDERFALL_Cluster__ServiceId", "SUNDERFALL_Cluster__Redis" })
@@ -130,7 +136,10 @@ public sealed class ComposeFileStructureTests
         // The container port published must be the one Kestrel listens on.
         var listenPort = new Uri(frontend.EnvironmentValue("ASPNETCORE_URLS").Replace("+", "localhost", StringComparison.Ordinal)).Port;
         Assert.Contains(frontend.Ports, p => p.Published is not null && p.Target == listenPort);
-        foreach (var silo in model.BuiltFrom(SiloDockerfile))
+        // Plain HTTP: on the host's loopback unless the operator says otherwise (a TLS proxy goes in front).
+        Assert.All(model.Services.SelectMany(s => s.Ports.Select(p => (Service: s, Port: p))), sp =>
+            Assert.True(sp.Port.HostIp == "127.0.0.1", $"{sp.Service} publishes {sp.Port.Published} on {sp.Port.HostIp ?? "every interface"}"));
+        foreach (var silo in Silos(model))
         {
             Assert.Equal("service_healthy", frontend.DependsOn.GetValueOrDefault(silo.Name));
         }
@@ -151,6 +160,14 @@ public sealed class ComposeFileStructureTests
             Assert.True(File.Exists(dockerfile), $"{service} builds from {dockerfile}, which does not exist.");
         }
     }
+
+    /// <summary>The silos: built from the silo's Dockerfile and running it (not the migration step's entrypoint).</summary>
+    private static List<ComposeService> Silos(ComposeModel model) =>
+        model.BuiltFrom(SiloDockerfile).Where(s => s.Entrypoint is null).ToList();
+
+    /// <summary>The one-off migration step: the silo image with the migrations command as its entrypoint.</summary>
+    private static ComposeService Migrations(ComposeModel model) =>
+        Assert.Single(model.BuiltFrom(SiloDockerfile), s => s.Entrypoint is { } e && e.Contains("Sunderfall.Migrations", StringComparison.Ordinal));
 
     private static Dictionary<string, string> ParseConnectionString(string connectionString) =>
         connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)

@@ -14,6 +14,22 @@ public sealed class ComposeFileValidationTests
         Assert.True(result.ExitCode == 0, $"docker-compose config rejected {DockerCompose.ComposeFile}: {result}");
     }
 
+    [Theory]
+    [InlineData("POSTGRES_PASSWORD")]
+    [InlineData("APP_DB_PASSWORD")]
+    [InlineData("REDIS_PASSWORD")]
+    [InlineData("AUTH_SIGNING_KEY")]
+    public async Task ComposeFile_WithoutASecret_IsRejectedNamingIt(string secret)
+    {
+        // No secret has a default: a deployment that forgot one must not start with a known value.
+        var variables = DockerCompose.Secrets.Where(s => s.Key != secret).ToDictionary();
+
+        var result = await DockerCompose.RunAsync(DockerCompose.ComposeFile, variables, "config", "--quiet");
+
+        Assert.True(result.ExitCode != 0, $"docker-compose accepted the compose file without {secret}: {result}");
+        Assert.Contains("set " + secret, result.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public Task ComposeFile_WithAMisspeltServiceField_IsRejected() =>
         AssertRejectedAsync(

@@ -8,11 +8,8 @@ namespace Sunderfall.Deployment.Tests;
 /// </summary>
 internal sealed class ComposeModel
 {
-    private readonly YamlMappingNode root;
-
     private ComposeModel(YamlMappingNode root)
     {
-        this.root = root;
         Services = ((YamlMappingNode)ComposeService.Child(root, "services")!).Children
             .Select(s => new ComposeService(((YamlScalarNode)s.Key).Value!, (YamlMappingNode)s.Value))
             .ToList();
@@ -40,21 +37,6 @@ internal sealed class ComposeModel
     /// <summary>The one service running an image of this name ("postgres" matches "postgres:15").</summary>
     public ComposeService RunningImage(string imageName) =>
         Services.Single(s => s.Image is { } image && image.Split(':')[0] == imageName);
-
-    /// <summary>The (subnet, ip_range) pairs of a network's IPAM configuration.</summary>
-    public IReadOnlyList<(string Subnet, string? IpRange)> Subnets(string network)
-    {
-        var networks = (YamlMappingNode)ComposeService.Child(root, "networks")!;
-        var definition = (YamlMappingNode)ComposeService.Child(networks, network)!;
-        if (ComposeService.Child(definition, "ipam") is not YamlMappingNode ipam || ComposeService.Child(ipam, "config") is not YamlSequenceNode config)
-        {
-            return [];
-        }
-
-        return config.Children.Cast<YamlMappingNode>()
-            .Select(c => (ComposeService.Scalar(c, "subnet")!, ComposeService.Scalar(c, "ip_range")))
-            .ToList();
-    }
 
     private static bool SamePath(string a, string b) => string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 }

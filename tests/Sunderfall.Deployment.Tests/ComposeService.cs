@@ -41,6 +41,14 @@ internal sealed class ComposeService(string name, YamlMappingNode node)
                 n => n.Value is YamlMappingNode settings ? Scalar(settings, "ipv4_address") : null)
             : new Dictionary<string, string?>();
 
+    /// <summary>The entrypoint override, as text, or null when the image's own is used.</summary>
+    public string? Entrypoint => Child(node, "entrypoint")?.ToString();
+
+    /// <summary>The command override, as text, or null.</summary>
+    public string? Command => Child(node, "command") is YamlSequenceNode command
+        ? string.Join(' ', command.Children.Select(c => ((YamlScalarNode)c).Value))
+        : Scalar(node, "command");
+
     public string EnvironmentValue(string key) =>
         Environment.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"Service {name} does not set {key}.");
 

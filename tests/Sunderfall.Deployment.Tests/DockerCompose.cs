@@ -14,8 +14,21 @@ internal static class DockerCompose
     private const string Executable = "docker-compose";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Runs docker-compose -f file args... from the repository root.</summary>
-    public static async Task<ProcessResult> RunAsync(string composeFile, params string[] arguments)
+    /// <summary>The secrets the compose file requires, each with a test value (it has no defaults of its own).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Secrets = new Dictionary<string, string>
+    {
+        ["POSTGRES_PASSWORD"] = "test-owner-password",
+        ["APP_DB_PASSWORD"] = "test-app-password",
+        ["REDIS_PASSWORD"] = "test-redis-password",
+        ["AUTH_SIGNING_KEY"] = "test-signing-key-of-more-than-thirty-two-bytes",
+    };
+
+    /// <summary>Runs docker-compose -f file args... from the repository root, with every secret set.</summary>
+    public static Task<ProcessResult> RunAsync(string composeFile, params string[] arguments) =>
+        RunAsync(composeFile, Secrets, arguments);
+
+    /// <summary>Runs docker-compose -f file args... from the repository root with these variables only.</summary>
+    public static async Task<ProcessResult> RunAsync(string composeFile, IReadOnlyDictionary<string, string> variables, params string[] arguments)
     {
         var start = new ProcessStartInfo(FindExecutable())
         {
@@ -32,8 +45,16 @@ internal static class DockerCompose
         }
 
         // Interpolation must see the compose file's own defaults, not whatever this shell happens to export.
-        start.Environment.Remove("POSTGRES_PASSWORD");
-        start.Environment.Remove("COMPOSE_FILE");
+        foreach (var name in start.Environment.Keys.Where(k => k.EndsWith("_PASSWORD", StringComparison.Ordinal) || k.EndsWith("_IMAGE", StringComparison.Ordinal)
+            || k.StartsWith("FRONTEND_", StringComparison.Ordinal) || k.StartsWith("SILO", StringComparison.Ordinal) || k is "AUTH_SIGNING_KEY" or "COMPOSE_FILE").ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in variables)
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();

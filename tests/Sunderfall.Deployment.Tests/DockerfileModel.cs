@@ -19,6 +19,41 @@ internal sealed class DockerfileModel
     public IReadOnlyList<DockerfileInstruction> FinalStage =>
         Instructions.Where(i => i.Stage == Instructions.Max(j => j.Stage)).ToList();
 
+    /// <summary>
+    /// What the final image is made of: the last stage and the stages it is built FROM by name, the earliest first
+    /// (USER, HEALTHCHECK and ENTRYPOINT are inherited from them).
+    /// </summary>
+    public IReadOnlyList<DockerfileInstruction> EffectiveFinalStage
+    {
+        get
+        {
+            var froms = Instructions.Where(i => i.Keyword == "FROM").ToList();
+            var names = froms.Select(f => f.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Select((parts, stage) => (parts, stage))
+                .Where(p => p.parts.Length == 3 && p.parts[1].Equals("AS", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(p => p.parts[2], p => p.stage, StringComparer.Ordinal);
+            var chain = new List<int> { froms.Count - 1 };
+            while (names.TryGetValue(froms[chain[^1]].Arguments.Split(' ')[0], out var parent))
+            {
+                chain.Add(parent);
+            }
+
+            chain.Reverse();
+            return chain.SelectMany(stage => Instructions.Where(i => i.Stage == stage)).ToList();
+        }
+    }
+
+    /// <summary>The image the final stage's chain starts from (its first FROM's image, build arguments unresolved).</summary>
+    public string RuntimeBase => EffectiveFinalStage[0].Arguments.Split(' ')[0];
+
+    /// <summary>The default value of a build argument declared before the first FROM.</summary>
+    public string? ArgumentDefault(string name) =>
+        Instructions.Where(i => i.Keyword == "ARG" && i.Stage < 0)
+            .Select(i => i.Arguments.Split('=', 2))
+            .Where(parts => parts[0] == name && parts.Length == 2)
+            .Select(parts => parts[1])
+            .SingleOrDefault();
+
     /// <summary>COPY and ADD instructions that take files from the build context (not from another stage).</summary>
     public IReadOnlyList<DockerfileInstruction> ContextCopies =>
         Instructions.Where(i => i.Keyword is "COPY" or "ADD" && !i.CopiesFromStage).ToList();
@@ -28,9 +63,10 @@ internal sealed class DockerfileModel
     {
         get
         {
+            // The first project of the publishing RUN (the silo's also publishes the migrations command beside it).
             var publish = Instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal));
             return publish.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Single(t => t.EndsWith(".csproj", StringComparison.Ordinal));
+                .First(t => t.EndsWith(".csproj", StringComparison.Ordinal));
         }
     }
 
