@@ -71,7 +71,8 @@ for i in 0 1; do
   wait_http "http://127.0.0.1:${SILO_HTTP_PORTS[$i]}/health/ready" 90 "${pids[$i]}" \
     || { log "silo$((i + 1)) did not become ready:"; tail -5 "$LOGS/silo$((i + 1)).log"; exit 1; }
 done
-start_program frontend Sunderfall.Frontend "$FRONTEND_PORT"
+# Development: no SMTP server here, so account-recovery codes go to the frontend's log (docs/operations.md).
+start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" DOTNET_ENVIRONMENT=Development
 wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "${pids[2]}" \
   || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }
 

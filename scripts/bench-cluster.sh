@@ -89,8 +89,9 @@ case "${1:-}" in
         wait_http "http://127.0.0.1:${SILO_HTTP_PORTS[$i]}/health/ready" 90 "$(cat "$PIDS/silo$((i + 1)).pid")" \
           || { log "silo$((i + 1)) did not become ready:"; tail -5 "$LOGS/silo$((i + 1)).log"; exit 1; }
       done
-      # Every bot signs up from 127.0.0.1: the per-address limits are raised for the benchmark.
-      start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" "${common[@]}" \
+      # Every bot signs up from 127.0.0.1: the per-address limits are raised for the benchmark. Development: no SMTP
+      # server, so the frontend may keep the development recovery-code sender (no bot recovers an account).
+      start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" "${common[@]}" DOTNET_ENVIRONMENT=Development \
         SUNDERFALL_HttpRateLimit__AuthPerMinute=1000000 SUNDERFALL_HttpRateLimit__GlobalPer10Seconds=1000000
       wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "$(cat "$PIDS/frontend.pid")" \
         || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }

@@ -41,7 +41,7 @@ public sealed partial class AccountService
     /// </summary>
     public AccountService(NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options)
         : this(dataSource, tokens, audit, time, options,
-            new LogRecoveryCodeSender(NullLogger<LogRecoveryCodeSender>.Instance), NullLogger<AccountService>.Instance)
+            new LogRecoveryCodeSender(NullLogger<LogRecoveryCodeSender>.Instance, logCodes: false), NullLogger<AccountService>.Instance)
     {
     }
 

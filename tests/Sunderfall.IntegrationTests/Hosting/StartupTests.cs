@@ -85,6 +85,19 @@ public sealed class StartupTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Frontend_OutsideDevelopmentWithoutAnSmtpServer_ExitsNamingEmailHost()
+    {
+        var frontend = Cluster.StartFrontend("mail-less-frontend", "no-such-cluster-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
+        {
+            ["SUNDERFALL_Email__Host"] = "",
+        });
+
+        Assert.True(await frontend.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the frontend ran with recovery codes going to its log");
+        Assert.NotEqual(0, frontend.ExitCode);
+        Assert.Contains("Email:Host is not set (SUNDERFALL_Email__Host)", frontend.Tail(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Silo_WithUnreachablePostgres_ExitsWithOneLineNamingTheSettingAndAddress()
     {
         var port = FreePort.Next();

@@ -121,6 +121,12 @@ public sealed class GameCluster : IAsyncDisposable
             ["SUNDERFALL_Auth__SigningKey"] = TestEnvironment.SigningKey,
             ["SUNDERFALL_Auth__BootstrapAdmins__0"] = BootstrapAdmin,
         };
+        // The SMTP server started before any test frontend; waiting here keeps StartFrontend synchronous.
+        foreach (var (key, value) in TestEnvironment.SmtpSettingsAsync().GetAwaiter().GetResult())
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
             environment[key] = value;
