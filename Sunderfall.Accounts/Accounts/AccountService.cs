@@ -309,6 +309,14 @@ public sealed partial class AccountService
     public async Task<bool> IsSessionActiveAsync(Guid familyId, CancellationToken cancellationToken = default) =>
         familyId != Guid.Empty && await AccountStore.IsSessionActiveAsync(dataSource, familyId, Now(), cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="IsSessionActiveAsync(Guid, CancellationToken)"/>, and the session must belong to
+    /// <paramref name="accountId"/>: a token naming one account and another account's session is refused.
+    /// </summary>
+    public async Task<bool> IsSessionActiveAsync(Guid accountId, Guid familyId, CancellationToken cancellationToken = default) =>
+        accountId != Guid.Empty && familyId != Guid.Empty
+        && await AccountStore.IsSessionActiveAsync(dataSource, familyId, Now(), cancellationToken, accountId);
+
     /// <summary>The account with this username (ignoring case), for moderators and admins.</summary>
     public async Task<AuthResult> FindAsync(string username, CancellationToken cancellationToken = default)
     {

@@ -12,8 +12,11 @@ public static class TestEnvironment
     public static string AppConnectionString =>
         new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString) { Username = "sunderfall_app" }.ConnectionString;
 
-    /// <summary>The key the test processes sign access tokens with.</summary>
-    public const string SigningKey = "integration-tests-signing-key-0123456789-abcdefghij";
+    /// <summary>
+    /// The key the test processes sign access tokens with: random per run, as the processes run as Production and
+    /// refuse a key published in the repository.
+    /// </summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
 
     /// <summary>
     /// The SMTP server (STARTTLS with a self-signed certificate, an SMTP login) every test frontend e-mails account

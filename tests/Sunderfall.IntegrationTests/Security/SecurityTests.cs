@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Sunderfall.IntegrationTests.Infrastructure;
 using Sunderfall.Protocol.Auth;
 using Xunit;
@@ -58,6 +59,27 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
 
         Assert.True(expiresAt < DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_WithATokenNamingAnotherAccountsSession_RefusesTheConnection()
+    {
+        var victim = await Cluster.RegisterAsync();
+        var attacker = await Cluster.RegisterAsync();
+        var victimSession = Guid.Parse(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(victim.AccessToken).GetPayloadValue<string>("sid"));
+        // Signed with the cluster's key (as a leaked key would allow): the attacker's account, the victim's live session.
+        var tokens = new Sunderfall.Accounts.Tokens.TokenService(
+            Microsoft.Extensions.Options.Options.Create(new Sunderfall.Accounts.AuthOptions { SigningKey = TestEnvironment.SigningKey }), TimeProvider.System);
+        var (mixed, _) = tokens.IssueAccessToken(
+            new Sunderfall.Accounts.Accounts.AccountInfo(Guid.Parse(attacker.AccountId), attacker.Username, $"{attacker.Username}@example.test", ["player"], DateTimeOffset.UtcNow, null),
+            victimSession);
+        await using var client = new GameClient(
+            new HubConnectionBuilder().WithUrl(Cluster.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(mixed)).AddMessagePackProtocol().Build());
+
+        await client.StartAsync();
+
+        Assert.True(await GameClient.EventuallyAsync(() => client.Errors.Any(e => e.Code == ErrorCode.SessionEnded), Wait), "no SessionEnded error");
+        Assert.True(await GameClient.EventuallyAsync(() => client.Connection.State == HubConnectionState.Disconnected, Wait), "the connection stayed open");
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
