@@ -67,6 +67,11 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
             errors.Add($"{Key(nameof(AuthOptions.MaxConcurrentPasswordHashes))} must be 1 to 256 (it is {options.MaxConcurrentPasswordHashes})");
         }
 
+        if (options.MaxQueuedPasswordHashes is < 0 or > 100_000)
+        {
+            errors.Add($"{Key(nameof(AuthOptions.MaxQueuedPasswordHashes))} must be 0 to 100000 (it is {options.MaxQueuedPasswordHashes})");
+        }
+
         if (options.LockoutDuration < TimeSpan.Zero || options.LockoutDuration > TimeSpan.FromDays(1))
         {
             errors.Add($"{Key(nameof(AuthOptions.LockoutDuration))} must be 00:00:00 to 1.00:00:00 (it is {options.LockoutDuration})");

@@ -62,7 +62,7 @@ public sealed partial class AccountService
         this.audit = audit;
         this.time = time;
         this.options = options.Value;
-        hasher = new AccountPasswordHasher(this.options.MaxConcurrentPasswordHashes);
+        hasher = new AccountPasswordHasher(this.options.MaxConcurrentPasswordHashes, this.options.MaxQueuedPasswordHashes);
         this.recoverySender = recoverySender;
         this.logger = logger;
     }
@@ -73,9 +73,27 @@ public sealed partial class AccountService
     /// </summary>
     public async Task<AuthResult> RegisterAsync(string username, string email, string password, string? ip, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await RegisterCoreAsync(username, email, password, ip, cancellationToken);
+        }
+        catch (PasswordHashingBusyException busy)
+        {
+            return Busy(busy);
+        }
+    }
+
+    private async Task<AuthResult> RegisterCoreAsync(string username, string email, string password, string? ip, CancellationToken cancellationToken)
+    {
         if ((UsernamePolicy.Validate(username) ?? EmailPolicy.Validate(email) ?? PasswordPolicy.Validate(username, password)) is { } problem)
         {
             return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
+        }
+
+        // A taken name or address is refused before the password is hashed (the unique indexes still decide races).
+        if (await AccountStore.TakenAsync(dataSource, username, email, cancellationToken) is { } taken)
+        {
+            return taken == AccountStore.EmailIndex ? EmailTaken() : UsernameTaken(username);
         }
 
         var bootstrapAdmin = options.BootstrapAdmins.Contains(username, StringComparer.OrdinalIgnoreCase);
@@ -88,9 +106,7 @@ public sealed partial class AccountService
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return ex.ConstraintName == AccountStore.EmailIndex
-                ? AuthResult.Fail(AuthErrorCode.EmailTaken, "email is already registered to another account")
-                : AuthResult.Fail(AuthErrorCode.UsernameTaken, $"username '{username}' is taken (names are unique ignoring case)");
+            return ex.ConstraintName == AccountStore.EmailIndex ? EmailTaken() : UsernameTaken(username);
         }
 
         audit.Append(new AuditEvent(AuditActions.AccountRegistered, account.Id, username, username, Ip(ip),
@@ -114,6 +130,18 @@ public sealed partial class AccountService
     /// </summary>
     public async Task<AuthResult> LoginAsync(
         string username, string password, string? ip, string? mfaCode = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await LoginCoreAsync(username, password, ip, mfaCode, cancellationToken);
+        }
+        catch (PasswordHashingBusyException busy)
+        {
+            return Busy(busy);
+        }
+    }
+
+    private async Task<AuthResult> LoginCoreAsync(string username, string password, string? ip, string? mfaCode, CancellationToken cancellationToken)
     {
         if (UsernamePolicy.Validate(username) is { } badName)
         {
@@ -461,6 +489,16 @@ public sealed partial class AccountService
         actorId == Guid.Empty ? "actor id must not be empty"
         : string.IsNullOrWhiteSpace(actorName) || actorName.Length > UsernamePolicy.MaxLength ? $"actor name must be 1-{UsernamePolicy.MaxLength} characters"
         : null;
+
+    /// <summary>The admission of password hashes: how many run and wait now, and the bounds.</summary>
+    public PasswordHashGate PasswordHashes => hasher.Gate;
+
+    private static AuthResult Busy(PasswordHashingBusyException busy) => AuthResult.Fail(AuthErrorCode.Busy, busy.Message, TimeSpan.FromSeconds(1));
+
+    private static AuthResult EmailTaken() => AuthResult.Fail(AuthErrorCode.EmailTaken, "email is already registered to another account");
+
+    private static AuthResult UsernameTaken(string username) =>
+        AuthResult.Fail(AuthErrorCode.UsernameTaken, $"username '{username}' is taken (names are unique ignoring case)");
 
     private static AuthResult NotFound(string username) => AuthResult.Fail(AuthErrorCode.NotFound, $"no account is named '{username}'");
 

@@ -36,6 +36,24 @@ internal static class AccountStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The index a new account would break: <see cref="UsernameIndex"/>, <see cref="EmailIndex"/>, or null when both are free.</summary>
+    public static async Task<string?> TakenAsync(NpgsqlDataSource dataSource, string username, string email, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT CASE WHEN lower(username) = lower(@username) THEN 'username' ELSE 'email' END
+            FROM accounts WHERE lower(username) = lower(@username) OR lower(email) = lower(@email)
+            ORDER BY 1 DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("username", username);
+        command.Parameters.AddWithValue("email", email);
+        return await command.ExecuteScalarAsync(cancellationToken) switch
+        {
+            "username" => UsernameIndex,
+            "email" => EmailIndex,
+            _ => null,
+        };
+    }
+
     public static async Task<AccountRecord?> FindByUsernameAsync(
         NpgsqlConnection connection, string username, bool forUpdate, CancellationToken cancellationToken)
     {
