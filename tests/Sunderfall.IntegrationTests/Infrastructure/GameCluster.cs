@@ -197,7 +197,7 @@ public sealed class GameCluster : IAsyncDisposable
         account ??= await RegisterAsync();
         var token = account.AccessToken;
         var builder = new HubConnectionBuilder().WithUrl(HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
-        builder = protocol == "json" ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol();
+        builder = protocol == "json" ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol(o => o.SerializerOptions = Sunderfall.Client.WireMessagePack.Options);
         var client = new GameClient(builder.Build());
         await client.StartAsync();
         return client;

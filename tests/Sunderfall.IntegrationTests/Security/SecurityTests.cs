@@ -74,7 +74,7 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
             new Sunderfall.Accounts.Accounts.AccountInfo(Guid.Parse(attacker.AccountId), attacker.Username, $"{attacker.Username}@example.test", ["player"], DateTimeOffset.UtcNow, null),
             victimSession);
         await using var client = new GameClient(
-            new HubConnectionBuilder().WithUrl(Cluster.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(mixed)).AddMessagePackProtocol().Build());
+            new HubConnectionBuilder().WithUrl(Cluster.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(mixed)).AddMessagePackProtocol(o => o.SerializerOptions = Sunderfall.Client.WireMessagePack.Options).Build());
 
         await client.StartAsync();
 
