@@ -42,6 +42,9 @@ export SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PO
 # Access tokens are signed with a key kept beside the data, so tokens and sessions survive a restart.
 [[ -s "$DATA/signing-key" ]] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$DATA/signing-key")
 export SUNDERFALL_Auth__SigningKey=$(cat "$DATA/signing-key")
+# Authenticator secrets are encrypted in the database with a key kept beside the data, outside the database.
+[[ -s "$DATA/mfa-key" ]] || (umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$DATA/mfa-key")
+export SUNDERFALL_Mfa__SecretEncryptionKey=$(cat "$DATA/mfa-key")
 # The account registered under this name becomes an admin (dashboard, admin API).
 export SUNDERFALL_Auth__BootstrapAdmins__0=${SUNDERFALL_ADMIN:-admin}
 export SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT"

@@ -8,6 +8,7 @@ using Npgsql;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Audit;
 using Sunderfall.Accounts.Email;
+using Sunderfall.Accounts.Mfa;
 using Sunderfall.Accounts.Recovery;
 using Sunderfall.Accounts.Tokens;
 
@@ -47,6 +48,10 @@ public static class AccountsHostingExtensions
         builder.Services.TryAddSingleton<AuditLog>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AuditLog>());
         builder.AddSunderfallRecoveryEmail();
+        builder.Services.AddOptions<MfaOptions>().BindConfiguration(MfaOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MfaOptions>, MfaOptionsValidator>());
+        builder.Services.TryAddSingleton<TotpSecretProtector>();
+        builder.Services.AddHostedService<TotpSecretEncryption>();
         builder.Services.TryAddSingleton<AccountService>();
         return builder;
     }

@@ -77,6 +77,7 @@ case "${1:-}" in
         SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall_app;Maximum Pool Size=20;Minimum Pool Size=10"
         SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall"
         SUNDERFALL_Auth__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64 -w0)"
+        SUNDERFALL_Mfa__SecretEncryptionKey="$(head -c 32 /dev/urandom | base64 -w0)"
         SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT" SUNDERFALL_Cluster__ClusterId=$CLUSTER_ID
         SUNDERFALL_Content__Directory="$content" SUNDERFALL_World__MaxChannelsPerZone=1000
         SUNDERFALL_Logging__LogLevel__Default=Warning

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunderfall.Accounts.Audit;
@@ -34,22 +33,14 @@ public sealed partial class AccountService
     private readonly IRecoveryCodeSender recoverySender;
     private readonly ILogger<AccountService> logger;
     private readonly AccountPasswordHasher hasher;
-
-    /// <summary>
-    /// Creates the service without a way to deliver account-recovery codes (they are dropped) and without logging;
-    /// hosts use the other constructor, through AddSunderfallAccounts.
-    /// </summary>
-    public AccountService(NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options)
-        : this(dataSource, tokens, audit, time, options,
-            new LogRecoveryCodeSender(NullLogger<LogRecoveryCodeSender>.Instance, logCodes: false), NullLogger<AccountService>.Instance)
-    {
-    }
+    private readonly TotpSecretProtector totpSecrets;
 
     /// <summary>Creates the service; the data source should log in as the application role (sunderfall_app).</summary>
     public AccountService(
         NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options,
-        IRecoveryCodeSender recoverySender, ILogger<AccountService> logger)
+        IRecoveryCodeSender recoverySender, TotpSecretProtector totpSecrets, ILogger<AccountService> logger)
     {
+        ArgumentNullException.ThrowIfNull(totpSecrets);
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(audit);
@@ -64,6 +55,7 @@ public sealed partial class AccountService
         this.options = options.Value;
         hasher = new AccountPasswordHasher(this.options.MaxConcurrentPasswordHashes, this.options.MaxQueuedPasswordHashes);
         this.recoverySender = recoverySender;
+        this.totpSecrets = totpSecrets;
         this.logger = logger;
     }
 

@@ -10,6 +10,12 @@ public static class TestKeys
 
     public static readonly string OtherSigningKey = NewKey();
 
+    /// <summary>The key authenticator secrets are encrypted with in the tests (32 random bytes, base64).</summary>
+    public static readonly string MfaKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public static Sunderfall.Accounts.Mfa.TotpSecretProtector TotpProtector() =>
+        new(Microsoft.Extensions.Options.Options.Create(new Sunderfall.Accounts.Mfa.MfaOptions { SecretEncryptionKey = MfaKey }));
+
     /// <summary>48 random bytes in base64, as docs/operations.md tells operators to make one.</summary>
     public static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
 

@@ -35,6 +35,7 @@ public sealed class PasswordHashGateTests
         held.Release();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await held.Finished;
         Assert.False(ran);
         Assert.Equal(1, gate.Completed);
         Assert.Equal(0, gate.Admitted);
@@ -65,6 +66,9 @@ public sealed class PasswordHashGateTests
         }
 
         public void Release() => release.Set();
+
+        /// <summary>Done once released and its own work has run.</summary>
+        public Task Finished => holding;
 
         public async ValueTask DisposeAsync()
         {

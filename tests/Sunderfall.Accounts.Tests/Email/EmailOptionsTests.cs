@@ -75,7 +75,7 @@ public sealed class EmailOptionsTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey, ["Mfa:SecretEncryptionKey"] = TestKeys.MfaKey });
         builder.AddSunderfallAccounts("Host=127.0.0.1;Port=1;Database=none;Username=none");
         builder.Services.AddLogging();
         return builder.Build();

@@ -120,6 +120,7 @@ public sealed class GameCluster : IAsyncDisposable
             ["SUNDERFALL_Storage__ConnectionString"] = TestEnvironment.AppConnectionString,
             ["SUNDERFALL_Auth__SigningKey"] = TestEnvironment.SigningKey,
             ["SUNDERFALL_Auth__BootstrapAdmins__0"] = BootstrapAdmin,
+            ["SUNDERFALL_Mfa__SecretEncryptionKey"] = TestEnvironment.MfaKey,
         };
         // The SMTP server started before any test frontend; waiting here keeps StartFrontend synchronous.
         foreach (var (key, value) in TestEnvironment.SmtpSettingsAsync().GetAwaiter().GetResult())

@@ -42,6 +42,9 @@ public static class TestEnvironment
         };
     }
 
+    /// <summary>The key the test frontends encrypt authenticator secrets with (random per run).</summary>
+    public static readonly string MfaKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Redis configuration string, e.g. 127.0.0.1:56380.</summary>
     public static string Redis => Required("SUNDERFALL_TEST_REDIS");
 
