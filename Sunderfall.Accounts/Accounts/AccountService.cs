@@ -390,9 +390,10 @@ public sealed partial class AccountService
         }
 
         await AccountStore.SetRolesAsync(connection, target.Info.Id, newRoles, cancellationToken);
+        // The audit row commits with the change or neither does.
+        await audit.AppendInTransactionAsync(connection, new AuditEvent(AuditActions.RolesChanged, actorId, actorName, target.Info.Username, Ip(ip),
+            new Dictionary<string, string> { ["from"] = string.Join(',', target.Info.Roles), ["to"] = string.Join(',', newRoles) }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        audit.Append(new AuditEvent(AuditActions.RolesChanged, actorId, actorName, target.Info.Username, Ip(ip),
-            new Dictionary<string, string> { ["from"] = string.Join(',', target.Info.Roles), ["to"] = string.Join(',', newRoles) }));
         return AuthResult.Success(target.Info with { Roles = newRoles });
     }
 
@@ -447,14 +448,15 @@ public sealed partial class AccountService
         var end = until.ToUniversalTime();
         await AccountStore.SetBanAsync(connection, target.Info.Id, end, reason, cancellationToken);
         var sessions = await AccountStore.RevokeAccountSessionsAsync(connection, target.Info.Id, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        audit.Append(new AuditEvent(AuditActions.AccountBanned, actorId, actorName, target.Info.Username, Ip(ip),
+        // The audit row commits with the ban or neither does.
+        await audit.AppendInTransactionAsync(connection, new AuditEvent(AuditActions.AccountBanned, actorId, actorName, target.Info.Username, Ip(ip),
             new Dictionary<string, string>
             {
                 ["until"] = end.ToString("O"),
                 ["reason"] = reason,
                 ["sessions_revoked"] = sessions.ToString(CultureInfo.InvariantCulture),
-            }));
+            }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AuthResult.Success(target.Info with { BannedUntil = end });
     }
 
