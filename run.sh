@@ -44,6 +44,9 @@ export SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PO
 # Access tokens are signed with a key kept beside the data, so tokens and sessions survive a restart.
 [[ -s "$DATA/signing-key" ]] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$DATA/signing-key")
 export SUNDERFALL_Auth__SigningKey=$(cat "$DATA/signing-key")
+# Authenticator secrets are encrypted in the database with a key kept beside the data, outside the database.
+[[ -s "$DATA/mfa-key" ]] || (umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$DATA/mfa-key")
+export SUNDERFALL_Mfa__SecretEncryptionKey=$(cat "$DATA/mfa-key")
 # The account registered under this name becomes an admin (dashboard, admin API).
 export SUNDERFALL_Auth__BootstrapAdmins__0=${SUNDERFALL_ADMIN:-admin}
 export SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT"
@@ -73,7 +76,8 @@ for i in 0 1; do
   wait_http "http://127.0.0.1:${SILO_HTTP_PORTS[$i]}/health/ready" 90 "${pids[$i]}" \
     || { log "silo$((i + 1)) did not become ready:"; tail -5 "$LOGS/silo$((i + 1)).log"; exit 1; }
 done
-start_program frontend Sunderfall.Frontend "$FRONTEND_PORT"
+# Development: no SMTP server here, so account-recovery codes go to the frontend's log (docs/operations.md).
+start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" DOTNET_ENVIRONMENT=Development
 wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "${pids[2]}" \
   || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }
 # Prometheus scrapes what was just started and evaluates deploy/prometheus/rules (docs/operations.md, Alerts).

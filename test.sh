@@ -22,6 +22,7 @@ ensure_package docker-compose docker-compose   # validates docker/docker-compose
 ensure_package chromium chromium chromium-driver   # the browser tests drive Debian's Chromium headless
 ensure_package promtool prometheus   # the alert rules' tests, and the Prometheus the integration tests scrape with
 ensure_package podman-compose podman-compose   # runs docker/docker-compose.yml for real (Sunderfall.Cluster.Tests)
+ensure_package aiosmtpd python3-aiosmtpd   # the real SMTP server recovery e-mail is tested against
 PG_FSYNC=off start_postgres "$DATA" "$PG_PORT" postgres
 # A fresh database per run: tests see only their own data and the migrations are applied from scratch.
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "DROP DATABASE IF EXISTS sunderfall_test WITH (FORCE)" >/dev/null

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Audit;
+using Sunderfall.Accounts.Email;
+using Sunderfall.Accounts.Mfa;
 using Sunderfall.Accounts.Recovery;
 using Sunderfall.Accounts.Tokens;
 
@@ -33,8 +35,9 @@ public static class AccountsHostingExtensions
     /// Tokens plus <see cref="AccountService"/> and the <see cref="AuditLog"/> hosted service, on a PostgreSQL data
     /// source for <paramref name="connectionString"/> (log in as the application role, sunderfall_app). A data source
     /// already registered is used instead. Account-recovery codes go to the development
-    /// <see cref="LogRecoveryCodeSender"/> (the log) unless another <see cref="IRecoveryCodeSender"/> is registered,
-    /// before or after this call.
+    /// <see cref="SmtpRecoveryCodeSender"/> when Email:Host is set, else to the development
+    /// <see cref="LogRecoveryCodeSender"/>, which a process outside Development refuses to start with; another
+    /// <see cref="IRecoveryCodeSender"/> registered before or after this call wins over both.
     /// </summary>
     public static IHostApplicationBuilder AddSunderfallAccounts(this IHostApplicationBuilder builder, string connectionString)
     {
@@ -44,8 +47,34 @@ public static class AccountsHostingExtensions
         builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.TryAddSingleton<AuditLog>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AuditLog>());
-        builder.Services.TryAddSingleton<IRecoveryCodeSender, LogRecoveryCodeSender>();
+        builder.AddSunderfallRecoveryEmail();
+        builder.Services.AddOptions<MfaOptions>().BindConfiguration(MfaOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MfaOptions>, MfaOptionsValidator>());
+        builder.Services.TryAddSingleton<TotpSecretProtector>();
+        builder.Services.AddHostedService<TotpSecretEncryption>();
         builder.Services.TryAddSingleton<AccountService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// <see cref="EmailOptions"/> (section "Email", validated on start) and the recovery-code sender they choose: SMTP
+    /// when Email:Host is set, else the development sender (refused on start outside Development).
+    /// </summary>
+    public static IHostApplicationBuilder AddSunderfallRecoveryEmail(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
+        var host = builder.Configuration[EmailOptions.SectionName + ":" + nameof(EmailOptions.Host)];
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            builder.Services.TryAddSingleton<IRecoveryCodeSender, LogRecoveryCodeSender>();
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IRecoveryCodeSender, SmtpRecoveryCodeSender>();
+        }
+
         return builder;
     }
 

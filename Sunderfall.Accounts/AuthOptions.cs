@@ -53,6 +53,12 @@ public sealed class AuthOptions
     public int MaxConcurrentPasswordHashes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>
+    /// Most password hashes waiting for a turn at once. One more is refused at once (HTTP 503 with Retry-After, code
+    /// Busy) instead of queuing without bound: a flood of sign-ins costs the attacker a refusal, not the server a queue.
+    /// </summary>
+    public int MaxQueuedPasswordHashes { get; set; } = 64;
+
+    /// <summary>
     /// Usernames (ignoring case) that get the admin role when they register: how the first administrator of a new
     /// deployment is made. Empty it once the admins exist.
     /// </summary>

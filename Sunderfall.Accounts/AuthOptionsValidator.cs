@@ -1,14 +1,25 @@
 using System.Text;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Sunderfall.Accounts;
 
-/// <summary>Checks <see cref="AuthOptions"/> when the host starts; each message names the setting and its variable.</summary>
-internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+/// <summary>
+/// Checks <see cref="AuthOptions"/> when the host starts; each message names the setting and its variable. Outside
+/// Development the signing key must also pass <see cref="SigningKeyPolicy"/>.
+/// </summary>
+internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         var errors = Errors(options);
+        if (!environment.IsDevelopment() && errors.Count == 0 && SigningKeyPolicy.Problem(options.SigningKey) is { } weak)
+        {
+            errors.Add(
+                $"{Key(nameof(AuthOptions.SigningKey))} {weak}: outside Development set {Variable(nameof(AuthOptions.SigningKey))} " +
+                "to a long random secret (e.g. head -c 48 /dev/urandom | base64 -w0), the same on every frontend and silo");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -54,6 +65,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         if (options.MaxConcurrentPasswordHashes is < 1 or > 256)
         {
             errors.Add($"{Key(nameof(AuthOptions.MaxConcurrentPasswordHashes))} must be 1 to 256 (it is {options.MaxConcurrentPasswordHashes})");
+        }
+
+        if (options.MaxQueuedPasswordHashes is < 0 or > 100_000)
+        {
+            errors.Add($"{Key(nameof(AuthOptions.MaxQueuedPasswordHashes))} must be 0 to 100000 (it is {options.MaxQueuedPasswordHashes})");
         }
 
         if (options.LockoutDuration < TimeSpan.Zero || options.LockoutDuration > TimeSpan.FromDays(1))

@@ -193,7 +193,7 @@ namespace Sunderfall.Client
                 })
                 .WithAutomaticReconnect(new ReconnectPolicy(() => ShouldReconnect, options.QuickReconnectWindow, options.MaxReconnectDelay))
                 .WithServerTimeout(options.ServerTimeout);
-            builder = options.Protocol == WireProtocol.Json ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol();
+            builder = options.Protocol == WireProtocol.Json ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol(o => o.SerializerOptions = WireMessagePack.Options);
             if (options.LoggerFactory is { } loggerFactory)
             {
                 builder.Services.AddSingleton(loggerFactory);

@@ -77,6 +77,7 @@ case "${1:-}" in
         SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall_app;Maximum Pool Size=20;Minimum Pool Size=10"
         SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall"
         SUNDERFALL_Auth__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64 -w0)"
+        SUNDERFALL_Mfa__SecretEncryptionKey="$(head -c 32 /dev/urandom | base64 -w0)"
         SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT" SUNDERFALL_Cluster__ClusterId=$CLUSTER_ID
         SUNDERFALL_Content__Directory="$content" SUNDERFALL_World__MaxChannelsPerZone=1000
         SUNDERFALL_Logging__LogLevel__Default=Warning
@@ -89,8 +90,9 @@ case "${1:-}" in
         wait_http "http://127.0.0.1:${SILO_HTTP_PORTS[$i]}/health/ready" 90 "$(cat "$PIDS/silo$((i + 1)).pid")" \
           || { log "silo$((i + 1)) did not become ready:"; tail -5 "$LOGS/silo$((i + 1)).log"; exit 1; }
       done
-      # Every bot signs up from 127.0.0.1: the per-address limits are raised for the benchmark.
-      start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" "${common[@]}" \
+      # Every bot signs up from 127.0.0.1: the per-address limits are raised for the benchmark. Development: no SMTP
+      # server, so the frontend may keep the development recovery-code sender (no bot recovers an account).
+      start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" "${common[@]}" DOTNET_ENVIRONMENT=Development \
         SUNDERFALL_HttpRateLimit__AuthPerMinute=1000000 SUNDERFALL_HttpRateLimit__GlobalPer10Seconds=1000000
       wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "$(cat "$PIDS/frontend.pid")" \
         || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }

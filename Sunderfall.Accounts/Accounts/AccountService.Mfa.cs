@@ -30,7 +30,7 @@ public sealed partial class AccountService
         }
 
         var secret = TotpCodes.NewSecret();
-        if (account!.MfaEnabled || !await MfaStore.SetPendingSecretAsync(dataSource, accountId, secret, cancellationToken))
+        if (account!.MfaEnabled || !await MfaStore.SetPendingSecretAsync(dataSource, accountId, totpSecrets.Protect(accountId, secret), cancellationToken))
         {
             return MfaAlreadyOn();
         }
@@ -61,7 +61,7 @@ public sealed partial class AccountService
             return MfaAlreadyOn();
         }
 
-        if (account.MfaPendingSecret is not { } pending)
+        if (account.MfaPendingSecret is not { } storedPending)
         {
             return AuthResult.Fail(AuthErrorCode.MfaNotEnabled, "no authenticator is waiting to be confirmed: start with mfa/enrol");
         }
@@ -73,7 +73,7 @@ public sealed partial class AccountService
         }
 
         var now = Now();
-        if (TotpCodes.MatchStep(pending, normalized, now) is not { } step)
+        if (TotpCodes.MatchStep(totpSecrets.Unprotect(accountId, storedPending), normalized, now) is not { } step)
         {
             return AuthResult.Fail(AuthErrorCode.InvalidMfaCode,
                 "the code does not match the new secret: check that the app's clock is right and enter the code it shows now");
@@ -83,7 +83,7 @@ public sealed partial class AccountService
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            if (!await MfaStore.EnableAsync(connection, accountId, pending, step, cancellationToken))
+            if (!await MfaStore.EnableAsync(connection, accountId, storedPending, step, cancellationToken))
             {
                 return AuthResult.Fail(AuthErrorCode.MfaNotEnabled,
                     "the enrolment changed meanwhile (enrolled again elsewhere, or already confirmed): start again with mfa/enrol");
@@ -174,7 +174,7 @@ public sealed partial class AccountService
         if (TotpCodes.IsCodeShaped(normalized))
         {
             return account.MfaSecret is { } secret
-                && TotpCodes.MatchStep(secret, normalized, now) is { } step
+                && TotpCodes.MatchStep(totpSecrets.Unprotect(info.Id, secret), normalized, now) is { } step
                 && await MfaStore.TryUseStepAsync(dataSource, info.Id, step, cancellationToken)
                 ? SecondFactorTotp
                 : null;

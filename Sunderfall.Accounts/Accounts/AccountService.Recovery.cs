@@ -78,6 +78,8 @@ public sealed partial class AccountService
     /// code of the account), all the account's sessions are revoked and its lockout is cleared. Two-step sign-in, if
     /// on, stays on. A wrong code counts against each live code of the account, which stops working after
     /// <see cref="AuthOptions.MaxRecoveryAttempts"/> wrong tries. Unknown usernames get the wrong-code answer.
+    /// The code is checked before the new password is hashed, so wrong codes cost no hashing; the code is checked
+    /// again, and used up, in the transaction that stores the new hash.
     /// </summary>
     public async Task<AuthResult> CompleteRecoveryAsync(
         string username, string code, string newPassword, string? ip, CancellationToken cancellationToken = default)
@@ -94,45 +96,79 @@ public sealed partial class AccountService
         }
 
         ip = Ip(ip);
+        if (await CheckRecoveryCodeAsync(username, normalized, ip, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        string newHash;
+        try
+        {
+            newHash = await hasher.HashAsync(newPassword, cancellationToken);
+        }
+        catch (PasswordHashingBusyException busy)
+        {
+            return Busy(busy);
+        }
+
         var now = Now();
-        var newHash = await hasher.HashAsync(newPassword, cancellationToken);
         AccountRecord? account;
         int sessions;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             account = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: true, cancellationToken);
-            if (account is null)
+            var live = account is null
+                ? []
+                : await RecoveryStore.LiveForUpdateAsync(connection, account.Info.Id, now, options.MaxRecoveryAttempts, cancellationToken);
+            if (account is null || !live.Exists(c => OneTimeCodeHash.Matches(c.Salt, c.Hash, normalized)))
             {
-                audit.Append(new AuditEvent(AuditActions.RecoveryFailed, null, null, username, ip,
-                    new Dictionary<string, string> { ["reason"] = "unknown username" }));
+                // Used by a parallel completion while this one hashed.
                 return AuthResult.Fail(AuthErrorCode.InvalidRecoveryCode, InvalidRecoveryCodeMessage);
             }
 
-            var info = account.Info;
-            var live = await RecoveryStore.LiveForUpdateAsync(connection, info.Id, now, options.MaxRecoveryAttempts, cancellationToken);
-            if (!live.Exists(c => OneTimeCodeHash.Matches(c.Salt, c.Hash, normalized)))
-            {
-                if (live.Count > 0)
-                {
-                    await RecoveryStore.AddAttemptAsync(connection, live.ConvertAll(c => c.Id), cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-                audit.Append(new AuditEvent(AuditActions.RecoveryFailed, info.Id, info.Username, info.Username, ip,
-                    new Dictionary<string, string> { ["reason"] = live.Count == 0 ? "no live code" : "wrong code" }));
-                return AuthResult.Fail(AuthErrorCode.InvalidRecoveryCode, InvalidRecoveryCodeMessage);
-            }
-
-            await RecoveryStore.UseAllAsync(connection, info.Id, now, cancellationToken);
-            await AccountStore.SetPasswordAsync(connection, info.Id, newHash, cancellationToken);
-            sessions = await AccountStore.RevokeAccountSessionsAsync(connection, info.Id, now, cancellationToken);
+            await RecoveryStore.UseAllAsync(connection, account.Info.Id, now, cancellationToken);
+            await AccountStore.SetPasswordAsync(connection, account.Info.Id, newHash, cancellationToken);
+            sessions = await AccountStore.RevokeAccountSessionsAsync(connection, account.Info.Id, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         audit.Append(new AuditEvent(AuditActions.AccountRecovered, account.Info.Id, account.Info.Username, account.Info.Username, ip,
             new Dictionary<string, string> { ["sessions_revoked"] = sessions.ToString(CultureInfo.InvariantCulture) }));
         return AuthResult.Success(account.Info);
+    }
+
+    // The refusal for an unknown name or a code that matches no live code of the account (counting the wrong try),
+    // or null when the code is right; the code is not used up here.
+    private async Task<AuthResult?> CheckRecoveryCodeAsync(string username, string normalized, string? ip, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var account = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: true, cancellationToken);
+        if (account is null)
+        {
+            audit.Append(new AuditEvent(AuditActions.RecoveryFailed, null, null, username, ip,
+                new Dictionary<string, string> { ["reason"] = "unknown username" }));
+            return AuthResult.Fail(AuthErrorCode.InvalidRecoveryCode, InvalidRecoveryCodeMessage);
+        }
+
+        var info = account.Info;
+        var live = await RecoveryStore.LiveForUpdateAsync(connection, info.Id, now, options.MaxRecoveryAttempts, cancellationToken);
+        if (live.Exists(c => OneTimeCodeHash.Matches(c.Salt, c.Hash, normalized)))
+        {
+            return null;
+        }
+
+        if (live.Count > 0)
+        {
+            await RecoveryStore.AddAttemptAsync(connection, live.ConvertAll(c => c.Id), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        audit.Append(new AuditEvent(AuditActions.RecoveryFailed, info.Id, info.Username, info.Username, ip,
+            new Dictionary<string, string> { ["reason"] = live.Count == 0 ? "no live code" : "wrong code" }));
+        return AuthResult.Fail(AuthErrorCode.InvalidRecoveryCode, InvalidRecoveryCodeMessage);
     }
 
     // Not awaited by the request: a slow or failing sender must not make known accounts answer differently.

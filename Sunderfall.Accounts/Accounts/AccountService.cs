@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunderfall.Accounts.Audit;
@@ -34,22 +33,14 @@ public sealed partial class AccountService
     private readonly IRecoveryCodeSender recoverySender;
     private readonly ILogger<AccountService> logger;
     private readonly AccountPasswordHasher hasher;
-
-    /// <summary>
-    /// Creates the service without a way to deliver account-recovery codes (they are dropped) and without logging;
-    /// hosts use the other constructor, through AddSunderfallAccounts.
-    /// </summary>
-    public AccountService(NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options)
-        : this(dataSource, tokens, audit, time, options,
-            new LogRecoveryCodeSender(NullLogger<LogRecoveryCodeSender>.Instance), NullLogger<AccountService>.Instance)
-    {
-    }
+    private readonly TotpSecretProtector totpSecrets;
 
     /// <summary>Creates the service; the data source should log in as the application role (sunderfall_app).</summary>
     public AccountService(
         NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options,
-        IRecoveryCodeSender recoverySender, ILogger<AccountService> logger)
+        IRecoveryCodeSender recoverySender, TotpSecretProtector totpSecrets, ILogger<AccountService> logger)
     {
+        ArgumentNullException.ThrowIfNull(totpSecrets);
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(audit);
@@ -62,8 +53,9 @@ public sealed partial class AccountService
         this.audit = audit;
         this.time = time;
         this.options = options.Value;
-        hasher = new AccountPasswordHasher(this.options.MaxConcurrentPasswordHashes);
+        hasher = new AccountPasswordHasher(this.options.MaxConcurrentPasswordHashes, this.options.MaxQueuedPasswordHashes);
         this.recoverySender = recoverySender;
+        this.totpSecrets = totpSecrets;
         this.logger = logger;
     }
 
@@ -73,9 +65,27 @@ public sealed partial class AccountService
     /// </summary>
     public async Task<AuthResult> RegisterAsync(string username, string email, string password, string? ip, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await RegisterCoreAsync(username, email, password, ip, cancellationToken);
+        }
+        catch (PasswordHashingBusyException busy)
+        {
+            return Busy(busy);
+        }
+    }
+
+    private async Task<AuthResult> RegisterCoreAsync(string username, string email, string password, string? ip, CancellationToken cancellationToken)
+    {
         if ((UsernamePolicy.Validate(username) ?? EmailPolicy.Validate(email) ?? PasswordPolicy.Validate(username, password)) is { } problem)
         {
             return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
+        }
+
+        // A taken name or address is refused before the password is hashed (the unique indexes still decide races).
+        if (await AccountStore.TakenAsync(dataSource, username, email, cancellationToken) is { } taken)
+        {
+            return taken == AccountStore.EmailIndex ? EmailTaken() : UsernameTaken(username);
         }
 
         var bootstrapAdmin = options.BootstrapAdmins.Contains(username, StringComparer.OrdinalIgnoreCase);
@@ -88,9 +98,7 @@ public sealed partial class AccountService
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return ex.ConstraintName == AccountStore.EmailIndex
-                ? AuthResult.Fail(AuthErrorCode.EmailTaken, "email is already registered to another account")
-                : AuthResult.Fail(AuthErrorCode.UsernameTaken, $"username '{username}' is taken (names are unique ignoring case)");
+            return ex.ConstraintName == AccountStore.EmailIndex ? EmailTaken() : UsernameTaken(username);
         }
 
         audit.Append(new AuditEvent(AuditActions.AccountRegistered, account.Id, username, username, Ip(ip),
@@ -114,6 +122,18 @@ public sealed partial class AccountService
     /// </summary>
     public async Task<AuthResult> LoginAsync(
         string username, string password, string? ip, string? mfaCode = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await LoginCoreAsync(username, password, ip, mfaCode, cancellationToken);
+        }
+        catch (PasswordHashingBusyException busy)
+        {
+            return Busy(busy);
+        }
+    }
+
+    private async Task<AuthResult> LoginCoreAsync(string username, string password, string? ip, string? mfaCode, CancellationToken cancellationToken)
     {
         if (UsernamePolicy.Validate(username) is { } badName)
         {
@@ -309,6 +329,14 @@ public sealed partial class AccountService
     public async Task<bool> IsSessionActiveAsync(Guid familyId, CancellationToken cancellationToken = default) =>
         familyId != Guid.Empty && await AccountStore.IsSessionActiveAsync(dataSource, familyId, Now(), cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="IsSessionActiveAsync(Guid, CancellationToken)"/>, and the session must belong to
+    /// <paramref name="accountId"/>: a token naming one account and another account's session is refused.
+    /// </summary>
+    public async Task<bool> IsSessionActiveAsync(Guid accountId, Guid familyId, CancellationToken cancellationToken = default) =>
+        accountId != Guid.Empty && familyId != Guid.Empty
+        && await AccountStore.IsSessionActiveAsync(dataSource, familyId, Now(), cancellationToken, accountId);
+
     /// <summary>The account with this username (ignoring case), for moderators and admins.</summary>
     public async Task<AuthResult> FindAsync(string username, CancellationToken cancellationToken = default)
     {
@@ -362,9 +390,10 @@ public sealed partial class AccountService
         }
 
         await AccountStore.SetRolesAsync(connection, target.Info.Id, newRoles, cancellationToken);
+        // The audit row commits with the change or neither does.
+        await audit.AppendInTransactionAsync(connection, new AuditEvent(AuditActions.RolesChanged, actorId, actorName, target.Info.Username, Ip(ip),
+            new Dictionary<string, string> { ["from"] = string.Join(',', target.Info.Roles), ["to"] = string.Join(',', newRoles) }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        audit.Append(new AuditEvent(AuditActions.RolesChanged, actorId, actorName, target.Info.Username, Ip(ip),
-            new Dictionary<string, string> { ["from"] = string.Join(',', target.Info.Roles), ["to"] = string.Join(',', newRoles) }));
         return AuthResult.Success(target.Info with { Roles = newRoles });
     }
 
@@ -419,14 +448,15 @@ public sealed partial class AccountService
         var end = until.ToUniversalTime();
         await AccountStore.SetBanAsync(connection, target.Info.Id, end, reason, cancellationToken);
         var sessions = await AccountStore.RevokeAccountSessionsAsync(connection, target.Info.Id, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        audit.Append(new AuditEvent(AuditActions.AccountBanned, actorId, actorName, target.Info.Username, Ip(ip),
+        // The audit row commits with the ban or neither does.
+        await audit.AppendInTransactionAsync(connection, new AuditEvent(AuditActions.AccountBanned, actorId, actorName, target.Info.Username, Ip(ip),
             new Dictionary<string, string>
             {
                 ["until"] = end.ToString("O"),
                 ["reason"] = reason,
                 ["sessions_revoked"] = sessions.ToString(CultureInfo.InvariantCulture),
-            }));
+            }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return AuthResult.Success(target.Info with { BannedUntil = end });
     }
 
@@ -453,6 +483,16 @@ public sealed partial class AccountService
         actorId == Guid.Empty ? "actor id must not be empty"
         : string.IsNullOrWhiteSpace(actorName) || actorName.Length > UsernamePolicy.MaxLength ? $"actor name must be 1-{UsernamePolicy.MaxLength} characters"
         : null;
+
+    /// <summary>The admission of password hashes: how many run and wait now, and the bounds.</summary>
+    public PasswordHashGate PasswordHashes => hasher.Gate;
+
+    private static AuthResult Busy(PasswordHashingBusyException busy) => AuthResult.Fail(AuthErrorCode.Busy, busy.Message, TimeSpan.FromSeconds(1));
+
+    private static AuthResult EmailTaken() => AuthResult.Fail(AuthErrorCode.EmailTaken, "email is already registered to another account");
+
+    private static AuthResult UsernameTaken(string username) =>
+        AuthResult.Fail(AuthErrorCode.UsernameTaken, $"username '{username}' is taken (names are unique ignoring case)");
 
     private static AuthResult NotFound(string username) => AuthResult.Fail(AuthErrorCode.NotFound, $"no account is named '{username}'");
 

@@ -36,6 +36,24 @@ internal static class AccountStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The index a new account would break: <see cref="UsernameIndex"/>, <see cref="EmailIndex"/>, or null when both are free.</summary>
+    public static async Task<string?> TakenAsync(NpgsqlDataSource dataSource, string username, string email, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT CASE WHEN lower(username) = lower(@username) THEN 'username' ELSE 'email' END
+            FROM accounts WHERE lower(username) = lower(@username) OR lower(email) = lower(@email)
+            ORDER BY 1 DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("username", username);
+        command.Parameters.AddWithValue("email", email);
+        return await command.ExecuteScalarAsync(cancellationToken) switch
+        {
+            "username" => UsernameIndex,
+            "email" => EmailIndex,
+            _ => null,
+        };
+    }
+
     public static async Task<AccountRecord?> FindByUsernameAsync(
         NpgsqlConnection connection, string username, bool forUpdate, CancellationToken cancellationToken)
     {
@@ -216,18 +234,21 @@ internal static class AccountStore
     }
 
     /// <summary>True while the family has an unused, unrevoked, unexpired token and its account is not banned.</summary>
-    public static async Task<bool> IsSessionActiveAsync(NpgsqlDataSource dataSource, Guid familyId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<bool> IsSessionActiveAsync(
+        NpgsqlDataSource dataSource, Guid familyId, DateTimeOffset now, CancellationToken cancellationToken, Guid? accountId = null)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT EXISTS (
                 SELECT 1
                 FROM refresh_tokens t JOIN accounts a ON a.id = t.account_id
                 WHERE t.family_id = @family
+                  AND (@account::uuid IS NULL OR t.account_id = @account)
                   AND t.revoked_at IS NULL AND t.used_at IS NULL AND t.expires_at > @now
                   AND (a.banned_until IS NULL OR a.banned_until <= @now)
             )
             """);
         command.Parameters.AddWithValue("family", familyId);
+        command.Parameters.Add(new NpgsqlParameter("account", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)accountId ?? DBNull.Value });
         command.Parameters.AddWithValue("now", now);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -53,4 +53,7 @@ public enum AuthErrorCode
 
     /// <summary>The account-recovery code is wrong, expired, used up or out of attempts (or the name is unknown).</summary>
     InvalidRecoveryCode,
+
+    /// <summary>Every password-hashing slot is busy and the queue is full; see <see cref="AuthResult.RetryAfter"/>.</summary>
+    Busy,
 }

@@ -50,6 +50,33 @@ public sealed class AuditLog : BatchedTableWriter<AuditEvent>
         }
     }
 
+    /// <summary>
+    /// Writes one event at once inside the transaction open on <paramref name="connection"/>: it commits with the
+    /// change it records or not at all, so a crash cannot keep a privileged change and lose its row (role changes and
+    /// bans use this; the batched <see cref="Append"/> is for the high-volume events).
+    /// </summary>
+    public async Task AppendInTransactionAsync(NpgsqlConnection connection, AuditEvent auditEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        ArgumentException.ThrowIfNullOrWhiteSpace(auditEvent.Action);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO audit_log (at, actor_id, actor_name, action, target, ip, details)
+            VALUES (@at, @actor, @actor_name, @action, @target, @ip, @details)
+            """, connection);
+        command.Parameters.AddWithValue("at", (auditEvent.At ?? Time.GetUtcNow()).ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter<Guid?>("actor", NpgsqlDbType.Uuid) { TypedValue = auditEvent.ActorId });
+        command.Parameters.Add(Text("actor_name", Clean(auditEvent.ActorName, MaxTextLength), NpgsqlDbType.Text));
+        command.Parameters.Add(Text("action", Clean(auditEvent.Action, MaxTextLength), NpgsqlDbType.Text));
+        command.Parameters.Add(Text("target", Clean(auditEvent.Target, MaxTextLength), NpgsqlDbType.Text));
+        command.Parameters.Add(Text("ip", Clean(auditEvent.Ip, MaxTextLength), NpgsqlDbType.Text));
+        command.Parameters.Add(Text("details", DetailsJson(auditEvent.Details), NpgsqlDbType.Jsonb));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlParameter Text(string name, string? value, NpgsqlDbType type) =>
+        new(name, type) { Value = (object?)value ?? DBNull.Value };
+
     /// <summary>Completes when every event appended before the call has been written (or dropped).</summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) => WaitForQueuedAsync(cancellationToken);
 

@@ -6,7 +6,7 @@ using Sunderfall.Protocol.Auth;
 
 namespace Sunderfall.Frontend.Edge;
 
-/// <summary>HTTP rate limits (ASP.NET Core's rate limiter), partitioned by client address.</summary>
+/// <summary>HTTP rate limits (ASP.NET Core's rate limiter), partitioned by client address (IPv6 by /64: <see cref="RateLimitAddress"/>).</summary>
 internal static class RateLimitPolicies
 {
     /// <summary>The policy on register, login and refresh.</summary>
@@ -19,9 +19,9 @@ internal static class RateLimitPolicies
         {
             var l = limits.Value;
             o.AddPolicy(Auth, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = l.AuthPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                RateLimitAddress.Of(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = l.AuthPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = l.GlobalPer10Seconds, Window = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+                RateLimitAddress.Of(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = l.GlobalPer10Seconds, Window = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (rejected, cancellationToken) =>
             {

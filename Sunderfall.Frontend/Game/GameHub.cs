@@ -135,8 +135,9 @@ public sealed partial class GameHub(
 
     public override async Task OnConnectedAsync()
     {
-        // A token outlives a logout or a ban by up to its lifetime; the session it names must still be live.
-        if (!await accounts.IsSessionActiveAsync(AuthEndpoints.SessionIdOf(Context.User!)))
+        // A token outlives a logout or a ban by up to its lifetime; the session it names must still be live, and be
+        // the token's own account's (a token forged with another account's session id is refused).
+        if (!await accounts.IsSessionActiveAsync(AccountId, AuthEndpoints.SessionIdOf(Context.User!)))
         {
             await Clients.Caller.SendAsync(HubNames.ErrorEvent, new ServerError { Code = ErrorCode.SessionEnded, Message = "this sign-in session has ended; sign in again" });
             Context.Abort();

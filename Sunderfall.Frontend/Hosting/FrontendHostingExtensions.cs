@@ -66,7 +66,7 @@ public static class FrontendHostingExtensions
                 o.AddFilter<HubRateLimitFilter>();
                 o.AddFilter<GameHubErrorFilter>();
             })
-            .AddMessagePackProtocol();
+            .AddMessagePackProtocol(o => o.SerializerOptions = WireMessagePack.Options);
         InvocationGuardProtocol.Register(builder.Services);
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterConnectionMonitor>("cluster", tags: [HealthEndpoints.ReadyTag]);

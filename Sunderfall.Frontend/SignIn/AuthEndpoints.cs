@@ -26,7 +26,7 @@ internal static class AuthEndpoints
             return ToHttp(registered, StatusCodes.Status201Created);
         });
         auth.MapPost("/login", async (LoginRequest body, AccountService accounts, HttpContext http) =>
-            ToHttp(await accounts.LoginAsync(body.Username ?? "", body.Password ?? "", ClientAddress.Of(http), body.MfaCode), StatusCodes.Status200OK));
+            ToHttp(await accounts.LoginAsync(body.Username ?? "", body.Password ?? "", ClientAddress.Of(http), body.MfaCode, http.RequestAborted), StatusCodes.Status200OK));
         auth.MapPost("/refresh", async (RefreshRequest body, AccountService accounts, HttpContext http) =>
             ToHttp(await accounts.RefreshAsync(body.RefreshToken ?? "", ClientAddress.Of(http)), StatusCodes.Status200OK));
         auth.MapPost("/logout", async (ClaimsPrincipal user, AccountService accounts, IClusterClient cluster, ILogger<AccountService> logger, HttpContext http) =>
@@ -78,7 +78,15 @@ internal static class AuthEndpoints
             }, statusCode: successStatus);
         }
 
-        return Error(result.Code, result.Message);
+        return Refusal(result);
+    }
+
+    /// <summary>The refusal as <see cref="Error"/> answers it, with Retry-After when the result says when to retry.</summary>
+    public static IResult Refusal(AuthResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var error = Error(result.Code, result.Message);
+        return result.RetryAfter is { } after ? new RetryAfterResult(error, after) : error;
     }
 
     public static IResult Error(AuthErrorCode code, string message) => Results.Json(
@@ -93,6 +101,7 @@ internal static class AuthEndpoints
             AuthErrorCode.Banned or AuthErrorCode.Forbidden => StatusCodes.Status403Forbidden,
             AuthErrorCode.NotFound => StatusCodes.Status404NotFound,
             AuthErrorCode.MfaAlreadyEnabled or AuthErrorCode.MfaNotEnabled => StatusCodes.Status409Conflict,
+            AuthErrorCode.Busy => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         });
 }

@@ -40,10 +40,10 @@ internal static class MfaEndpoints
         });
         auth.MapPost("/recovery/complete", async (RecoveryCompleteRequest body, AccountService accounts, IClusterClient cluster, ILogger<AccountService> logger, HttpContext http) =>
         {
-            var result = await accounts.CompleteRecoveryAsync(body.Username ?? "", body.Code ?? "", body.NewPassword ?? "", ClientAddress.Of(http));
+            var result = await accounts.CompleteRecoveryAsync(body.Username ?? "", body.Code ?? "", body.NewPassword ?? "", ClientAddress.Of(http), http.RequestAborted);
             if (!result.Ok)
             {
-                return AuthEndpoints.Error(result.Code, result.Message);
+                return AuthEndpoints.Refusal(result);
             }
 
             // Every sign-in was revoked with the old password, so whoever is playing the account now is closed too.

@@ -15,7 +15,7 @@ public sealed class AccountsHostingExtensionsTests
     public void AddSunderfallAccounts_RegistersTheServiceAndRunsTheSharedAuditLogAsAHostedService()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey, ["Mfa:SecretEncryptionKey"] = TestKeys.MfaKey });
 
         // Never opened by this test: resolving the services does not connect.
         builder.AddSunderfallAccounts("Host=127.0.0.1;Port=1;Database=none;Username=none");
@@ -32,7 +32,7 @@ public sealed class AccountsHostingExtensionsTests
     public void AddSunderfallAccounts_KeepsARecoveryCodeSenderRegisteredBeforeOrAfter(bool before)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.SigningKey, ["Mfa:SecretEncryptionKey"] = TestKeys.MfaKey });
         if (before)
         {
             builder.Services.AddSingleton<IRecoveryCodeSender, CapturingRecoveryCodeSender>();

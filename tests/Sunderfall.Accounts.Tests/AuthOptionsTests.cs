@@ -55,9 +55,47 @@ public sealed class AuthOptionsTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildHost(Dictionary<string, string?> settings)
+    [Theory]
+    [InlineData("compose-development-signing-key-change-me-0123456789", "is a development key published in the Sunderfall repository")]
+    [InlineData("integration-tests-signing-key-0123456789-abcdefghij", "is a development key published in the Sunderfall repository")]
+    [InlineData("my-signing-key-CHANGEME-0123456789abcdefghijklmnop", "contains the placeholder word 'changeme'")]
+    [InlineData("abababababababababababababababababababab", "has 2 distinct characters, under the 10 required")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef", "is a pattern of 16 characters repeated")]
+    public async Task HostStart_OutsideDevelopmentWithAKnownOrWeakSigningKey_FailsNamingTheSetting(string key, string expected)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        using var host = BuildHost(new Dictionary<string, string?> { ["Auth:SigningKey"] = key }, Environments.Production);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Auth:SigningKey " + expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("SUNDERFALL_Auth__SigningKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_InDevelopmentWithThePublishedComposeKey_Starts()
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["Auth:SigningKey"] = "compose-development-signing-key-change-me-0123456789" }, Environments.Development);
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.NotNull(host.Services.GetRequiredService<TokenService>());
+    }
+
+    [Fact]
+    public async Task HostStart_OutsideDevelopmentWithARandomKey_Starts()
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestKeys.NewKey() }, Environments.Production);
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.NotNull(host.Services.GetRequiredService<TokenService>());
+    }
+
+    private static IHost BuildHost(Dictionary<string, string?> settings, string environment = "Production")
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddSunderfallTokens();
         return builder.Build();

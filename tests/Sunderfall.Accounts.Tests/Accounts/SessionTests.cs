@@ -97,6 +97,17 @@ public sealed class SessionTests(PostgresDatabase database) : IAsyncLifetime
         Assert.True(await harness.Accounts.IsSessionActiveAsync(session));
     }
 
+    [Fact]
+    public async Task IsSessionActiveAsync_ForAnotherAccountsSession_IsFalse()
+    {
+        var (owner, _, tokens) = await harness.RegisterAndLoginAsync("Sola");
+        var (other, _) = await harness.RegisterAsync("Tarn");
+        var session = await SessionOf(tokens);
+
+        Assert.True(await harness.Accounts.IsSessionActiveAsync(owner.Id, session));
+        Assert.False(await harness.Accounts.IsSessionActiveAsync(other.Id, session));
+    }
+
     private async Task<Guid> SessionOf(TokenPair tokens)
     {
         var validated = await harness.Tokens.ValidateAccessTokenAsync(tokens.AccessToken);

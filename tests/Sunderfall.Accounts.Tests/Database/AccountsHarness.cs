@@ -18,7 +18,7 @@ public sealed class AccountsHarness : IAsyncDisposable
         Tokens = new TokenService(options, Clock);
         Audit = new AuditLog(database.AppDataSource, Clock, NullLogger<AuditLog>.Instance);
         Accounts = new AccountService(
-            database.AppDataSource, Tokens, Audit, Clock, options, sender ?? RecoveryCodes, NullLogger<AccountService>.Instance);
+            database.AppDataSource, Tokens, Audit, Clock, options, sender ?? RecoveryCodes, TestKeys.TotpProtector(), NullLogger<AccountService>.Instance);
     }
 
     public PostgresDatabase Database { get; }

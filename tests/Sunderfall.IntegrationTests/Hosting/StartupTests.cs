@@ -85,6 +85,37 @@ public sealed class StartupTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Frontend_OutsideDevelopmentWithoutAnSmtpServer_ExitsNamingEmailHost()
+    {
+        var frontend = Cluster.StartFrontend("mail-less-frontend", "no-such-cluster-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
+        {
+            ["SUNDERFALL_Email__Host"] = "",
+        });
+
+        Assert.True(await frontend.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the frontend ran with recovery codes going to its log");
+        Assert.NotEqual(0, frontend.ExitCode);
+        Assert.Contains("Email:Host is not set (SUNDERFALL_Email__Host)", frontend.Tail(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SiloAndFrontend_OutsideDevelopmentWithThePublishedComposeKey_ExitNamingTheSetting()
+    {
+        const string published = "compose-development-signing-key-change-me-0123456789";
+        var silo = Cluster.StartSilo(93, overrides: new Dictionary<string, string> { ["SUNDERFALL_Auth__SigningKey"] = published });
+        var frontend = Cluster.StartFrontend("published-key-frontend", "no-such-cluster-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
+        {
+            ["SUNDERFALL_Auth__SigningKey"] = published,
+        });
+
+        foreach (var process in new[] { silo, frontend })
+        {
+            Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)), $"{process.Name} ran with a signing key from the repository");
+            Assert.NotEqual(0, process.ExitCode);
+            Assert.Contains("Auth:SigningKey is a development key published in the Sunderfall repository", process.Tail(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Silo_WithUnreachablePostgres_ExitsWithOneLineNamingTheSettingAndAddress()
     {
         var port = FreePort.Next();

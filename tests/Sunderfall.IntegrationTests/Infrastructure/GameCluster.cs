@@ -120,7 +120,14 @@ public sealed class GameCluster : IAsyncDisposable
             ["SUNDERFALL_Storage__ConnectionString"] = TestEnvironment.AppConnectionString,
             ["SUNDERFALL_Auth__SigningKey"] = TestEnvironment.SigningKey,
             ["SUNDERFALL_Auth__BootstrapAdmins__0"] = BootstrapAdmin,
+            ["SUNDERFALL_Mfa__SecretEncryptionKey"] = TestEnvironment.MfaKey,
         };
+        // The SMTP server started before any test frontend; waiting here keeps StartFrontend synchronous.
+        foreach (var (key, value) in TestEnvironment.SmtpSettingsAsync().GetAwaiter().GetResult())
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
             environment[key] = value;
@@ -191,7 +198,7 @@ public sealed class GameCluster : IAsyncDisposable
         account ??= await RegisterAsync();
         var token = account.AccessToken;
         var builder = new HubConnectionBuilder().WithUrl(HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
-        builder = protocol == "json" ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol();
+        builder = protocol == "json" ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol(o => o.SerializerOptions = Sunderfall.Client.WireMessagePack.Options);
         var client = new GameClient(builder.Build());
         await client.StartAsync();
         return client;

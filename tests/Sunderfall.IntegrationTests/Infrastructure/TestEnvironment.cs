@@ -1,3 +1,5 @@
+using Sunderfall.TestSupport.Smtp;
+
 namespace Sunderfall.IntegrationTests.Infrastructure;
 
 /// <summary>Where the real PostgreSQL and Redis started by ./test.sh are, and where the built programs live.</summary>
@@ -10,8 +12,38 @@ public static class TestEnvironment
     public static string AppConnectionString =>
         new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString) { Username = "sunderfall_app" }.ConnectionString;
 
-    /// <summary>The key the test processes sign access tokens with.</summary>
-    public const string SigningKey = "integration-tests-signing-key-0123456789-abcdefghij";
+    /// <summary>
+    /// The key the test processes sign access tokens with: random per run, as the processes run as Production and
+    /// refuse a key published in the repository.
+    /// </summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
+    /// <summary>
+    /// The SMTP server (STARTTLS with a self-signed certificate, an SMTP login) every test frontend e-mails account
+    /// recovery codes to: frontends run as Production and refuse to start without one. Started on first use, for the
+    /// whole test run.
+    /// </summary>
+    public static Task<SmtpTestServer> Smtp => smtp.Value;
+
+    private static readonly Lazy<Task<SmtpTestServer>> smtp = new(() => SmtpTestServer.StartAsync(startTls: true, requireLogin: true));
+
+    /// <summary>The frontend settings that send recovery mail to <see cref="Smtp"/>.</summary>
+    public static async Task<Dictionary<string, string>> SmtpSettingsAsync()
+    {
+        var server = await Smtp;
+        return new Dictionary<string, string>
+        {
+            ["SUNDERFALL_Email__Host"] = "127.0.0.1",
+            ["SUNDERFALL_Email__Port"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SUNDERFALL_Email__Username"] = SmtpTestServer.Username,
+            ["SUNDERFALL_Email__Password"] = SmtpTestServer.Password,
+            ["SUNDERFALL_Email__From"] = "no-reply@sunderfall.test",
+            ["SUNDERFALL_Email__TrustedCertificatePath"] = server.CertificatePath!,
+        };
+    }
+
+    /// <summary>The key the test frontends encrypt authenticator secrets with (random per run).</summary>
+    public static readonly string MfaKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Redis configuration string, e.g. 127.0.0.1:56380.</summary>
     public static string Redis => Required("SUNDERFALL_TEST_REDIS");

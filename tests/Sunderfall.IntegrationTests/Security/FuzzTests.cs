@@ -169,7 +169,7 @@ public sealed class FuzzTests(SharedClusterFixture fixture, ITestOutputHelper ou
             var json = random.Next(4) == 0;
             var builder = new HubConnectionBuilder()
                 .WithUrl(target.HttpUrl + HubNames.Path, o => o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken));
-            builder = json ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol();
+            builder = json ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol(o => o.SerializerOptions = Sunderfall.Client.WireMessagePack.Options);
             await using var connection = builder.Build();
             connection.On<ServerError>(HubNames.ErrorEvent, errors.Enqueue);
             await connection.StartAsync();

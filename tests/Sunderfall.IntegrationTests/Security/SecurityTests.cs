@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Sunderfall.IntegrationTests.Infrastructure;
 using Sunderfall.Protocol.Auth;
 using Xunit;
@@ -58,6 +59,27 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
 
         Assert.True(expiresAt < DateTimeOffset.UtcNow);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_WithATokenNamingAnotherAccountsSession_RefusesTheConnection()
+    {
+        var victim = await Cluster.RegisterAsync();
+        var attacker = await Cluster.RegisterAsync();
+        var victimSession = Guid.Parse(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(victim.AccessToken).GetPayloadValue<string>("sid"));
+        // Signed with the cluster's key (as a leaked key would allow): the attacker's account, the victim's live session.
+        var tokens = new Sunderfall.Accounts.Tokens.TokenService(
+            Microsoft.Extensions.Options.Options.Create(new Sunderfall.Accounts.AuthOptions { SigningKey = TestEnvironment.SigningKey }), TimeProvider.System);
+        var (mixed, _) = tokens.IssueAccessToken(
+            new Sunderfall.Accounts.Accounts.AccountInfo(Guid.Parse(attacker.AccountId), attacker.Username, $"{attacker.Username}@example.test", ["player"], DateTimeOffset.UtcNow, null),
+            victimSession);
+        await using var client = new GameClient(
+            new HubConnectionBuilder().WithUrl(Cluster.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(mixed)).AddMessagePackProtocol(o => o.SerializerOptions = Sunderfall.Client.WireMessagePack.Options).Build());
+
+        await client.StartAsync();
+
+        Assert.True(await GameClient.EventuallyAsync(() => client.Errors.Any(e => e.Code == ErrorCode.SessionEnded), Wait), "no SessionEnded error");
+        Assert.True(await GameClient.EventuallyAsync(() => client.Connection.State == HubConnectionState.Disconnected, Wait), "the connection stayed open");
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
@@ -239,10 +261,11 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         using var http = new HttpClient();
 
         using var requested = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/recovery/request", new RecoveryRequest { UsernameOrEmail = account.Username });
-        // The development sender writes the code to the frontend's log.
-        var pattern = new System.Text.RegularExpressions.Regex($"recovery code for {account.Username} <[^>]*> is (\\d+)");
-        string? code = null;
-        Assert.True(await GameClient.EventuallyAsync(() => (code = pattern.Match(Cluster.Frontend.Tail(400)).Groups[1].Value) is { Length: > 0 }, Wait), "no recovery code in the log");
+        // The frontend e-mails the code to the account's address through the tests' SMTP server.
+        var mail = await (await TestEnvironment.Smtp).WaitForMessageAsync($"<{account.Username}@example.test>", Wait);
+        Assert.NotNull(mail);
+        var code = System.Text.RegularExpressions.Regex.Match(mail, @"recovery code is (\d{8})").Groups[1].Value;
+        Assert.DoesNotContain(code, Cluster.Frontend.Tail(400), StringComparison.Ordinal);
         using var completed = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + "/api/auth/recovery/complete",
             new RecoveryCompleteRequest { Username = account.Username, Code = code, NewPassword = "another-horse-43" });
 

@@ -70,7 +70,7 @@ public sealed class TransportSecurityTests(SharedClusterFixture fixture)
                 o.HttpMessageHandlerFactory = _ => new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint };
                 o.WebSocketConfiguration = ws => ws.RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && new X509Certificate2(presented).Thumbprint == certificate.Thumbprint;
             })
-            .AddMessagePackProtocol()
+            .AddMessagePackProtocol(o => o.SerializerOptions = Sunderfall.Client.WireMessagePack.Options)
             .Build();
         await connection.StartAsync();
         var created = await connection.InvokeAsync<CallResult<CharacterInfo>>(HubNames.CreateCharacter, GameClient.UniqueName("Wss"), "mage");
