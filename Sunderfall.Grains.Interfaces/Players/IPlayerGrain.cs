@@ -41,10 +41,13 @@ public interface IPlayerGrain : IGrainWithGuidKey
     [OneWay]
     Task TransferAsync(ZoneTransferRequest request);
 
-    /// <summary>Called by the zone to save the live position; checkpoints from another zone or an earlier stay are ignored.</summary>
+    /// <summary>
+    /// Called by the zone to save the live position and combat state; checkpoints from another zone or an earlier stay
+    /// are ignored, and so are those arriving after leaving unless <see cref="PlayerCheckpoint.Final"/>.
+    /// </summary>
     // One-way: the zone must never wait on a player grain that may itself be waiting on the zone.
     [OneWay]
-    Task CheckpointPositionAsync(string zoneId, long worldSession, WorldPosition position);
+    Task CheckpointAsync(string zoneId, long worldSession, PlayerCheckpoint checkpoint);
 
     /// <summary>The character panel (progression, gold, stats, bag, equipment), or null if never created.</summary>
     // Always interleaves: a pure read.

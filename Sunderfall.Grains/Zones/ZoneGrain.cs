@@ -77,7 +77,7 @@ public sealed class ZoneGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Checkpoint(_ => true);
+        Checkpoint(_ => true, deactivating: true);
 
         // A last hand-over of fights not yet confirmed (a graceful shutdown or idle deactivation); unconfirmed after
         // this, they are lost with the zone, as on a crash, before anyone was told of a reward.
@@ -98,12 +98,13 @@ public sealed class ZoneGrain(
         }
 
         var lease = RenewLease(request.FrontendId, request.Frontend);
-        var netId = simulation.AddPlayer(request.PlayerId, request.Name, request.Position, request.Profile);
+        var netId = simulation.AddPlayer(request.PlayerId, request.Name, request.Position, request.Profile, request.Vitals);
         simulation.TryGetPlayer(request.PlayerId, out _, out var position);
         if (members.TryGetValue(request.PlayerId, out var member))
         {
             member.FrontendId = request.FrontendId;
             member.WorldSession = request.WorldSession;
+            member.Lingering = false;
         }
         else
         {
@@ -119,11 +120,20 @@ public sealed class ZoneGrain(
         return Task.FromResult(GameResult<ZoneEntrySnapshot>.Success(entry));
     }
 
-    public Task<WorldPosition?> LeaveAsync(Guid playerId)
+    public Task<PlayerCheckpoint?> LeaveAsync(Guid playerId)
     {
-        var last = simulation?.RemovePlayer(playerId);
-        populationChanged |= members.Remove(playerId);
-        return Task.FromResult(last);
+        var departure = simulation?.Leave(playerId, (float)world.LogoutDelay.TotalSeconds);
+        if (departure is { Lingering: true } && members.TryGetValue(playerId, out var member))
+        {
+            // Its body stays, hittable, until the logout delay runs out; the tick then saves its final state.
+            member.Lingering = true;
+        }
+        else
+        {
+            populationChanged |= members.Remove(playerId);
+        }
+
+        return Task.FromResult(departure?.Checkpoint());
     }
 
     public Task<GameError?> SubmitInputAsync(Guid playerId, MoveInput input)
@@ -189,7 +199,8 @@ public sealed class ZoneGrain(
             if (simulation is not null && character is { InWorld: true } && character.ZoneId == ZoneId && !members.ContainsKey(playerId))
             {
                 var profile = await player.GetCombatProfileAsync();
-                var joined = await JoinAsync(new ZoneJoinRequest(playerId, character.Name, character.Position, frontendId, observer, character.WorldSession, profile));
+                var joined = await JoinAsync(new ZoneJoinRequest(
+                    playerId, character.Name, character.Position, frontendId, observer, character.WorldSession, profile, character.Vitals));
                 logger.LogInformation("Zone {Zone} restored player {Player} from its checkpoint: {Outcome}", ZoneId, playerId, joined.IsSuccess);
             }
             else if (!members.ContainsKey(playerId))
@@ -253,8 +264,17 @@ public sealed class ZoneGrain(
                 populationChanged = true;
                 var portal = crossing.Portal;
                 _ = GrainFactory.GetGrain<IPlayerGrain>(crossing.PlayerId).TransferAsync(
-                    new ZoneTransferRequest(ZoneId, member.WorldSession, portal.TargetZone, new WorldPosition(portal.TargetX, portal.TargetY)));
+                    new ZoneTransferRequest(ZoneId, member.WorldSession, portal.TargetZone, new WorldPosition(portal.TargetX, portal.TargetY), crossing.Vitals));
                 NoticeFor(member.FrontendId)?.Add(new PlayerNotice(crossing.PlayerId, PlayerNoticeKind.Departed, crossing.NetId, crossing.At, null));
+            }
+        }
+
+        foreach (var departure in result.Departed)
+        {
+            if (members.Remove(departure.PlayerId, out var member))
+            {
+                populationChanged = true;
+                SaveCheckpoint(departure.PlayerId, member, departure.Checkpoint(final: true));
             }
         }
 
@@ -269,7 +289,7 @@ public sealed class ZoneGrain(
 
         foreach (var notice in result.Combat.Vitals.Concat(result.Combat.Fizzles))
         {
-            if (members.TryGetValue(notice.PlayerId, out var member))
+            if (members.TryGetValue(notice.PlayerId, out var member) && !member.Lingering)
             {
                 NoticeFor(member.FrontendId)?.Add(notice);
             }
@@ -410,11 +430,19 @@ public sealed class ZoneGrain(
         foreach (var (frontendId, _) in frontends.Where(f => f.Value.RenewedAt < cutoff).ToList())
         {
             frontends.Remove(frontendId);
-            foreach (var (playerId, member) in members.Where(m => m.Value.FrontendId == frontendId).ToList())
+            foreach (var (playerId, member) in members.Where(m => m.Value.FrontendId == frontendId && !m.Value.Lingering).ToList())
             {
-                if (simulation?.RemovePlayer(playerId) is { } last)
+                // Dropped with its frontend: as leaving, a player in combat leaves its body for the logout delay.
+                var departure = simulation?.Leave(playerId, (float)world.LogoutDelay.TotalSeconds);
+                if (departure is { Lingering: true })
                 {
-                    _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).CheckpointPositionAsync(ZoneId, member.WorldSession, last);
+                    member.Lingering = true;
+                    continue;
+                }
+
+                if (departure is not null)
+                {
+                    SaveCheckpoint(playerId, member, departure.Checkpoint());
                 }
 
                 members.Remove(playerId);
@@ -441,7 +469,7 @@ public sealed class ZoneGrain(
 
     internal static int SliceOf(Guid playerId) => (int)((uint)playerId.GetHashCode() % CheckpointSlices);
 
-    private void Checkpoint(Func<Guid, bool> due)
+    private void Checkpoint(Func<Guid, bool> due, bool deactivating = false)
     {
         if (simulation is null)
         {
@@ -450,13 +478,30 @@ public sealed class ZoneGrain(
 
         foreach (var (playerId, member) in members)
         {
-            if (due(playerId) && simulation.TryGetPlayer(playerId, out _, out var position) && position != member.CheckpointedPosition)
+            // A lingering body is saved once, when its logout delay runs out (or the zone goes away): a Final checkpoint.
+            if (!due(playerId) || (member.Lingering && !deactivating) || !simulation.TryGetPlayer(playerId, out _, out var position)
+                || simulation.VitalsOf(playerId) is not { } vitals)
             {
-                // One-way: the player grain writes on its own turn; the zone never waits on it (see IPlayerGrain).
-                _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).CheckpointPositionAsync(ZoneId, member.WorldSession, position);
-                member.CheckpointedPosition = position;
+                continue;
+            }
+
+            if (member.Lingering)
+            {
+                SaveCheckpoint(playerId, member, new PlayerCheckpoint(position, vitals, Final: true));
+            }
+            else if (position != member.CheckpointedPosition || !vitals.SameAs(member.CheckpointedVitals))
+            {
+                SaveCheckpoint(playerId, member, new PlayerCheckpoint(position, vitals));
             }
         }
+    }
+
+    private void SaveCheckpoint(Guid playerId, ZoneMember member, PlayerCheckpoint checkpoint)
+    {
+        // One-way: the player grain writes on its own turn; the zone never waits on it (see IPlayerGrain).
+        _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).CheckpointAsync(ZoneId, member.WorldSession, checkpoint);
+        member.CheckpointedPosition = checkpoint.Position;
+        member.CheckpointedVitals = checkpoint.Vitals;
     }
 
     public Task<GameError?> UseAbilityAsync(Guid playerId, AbilityRequest request)
