@@ -146,7 +146,7 @@ public sealed class ZoneCombat
             return new GameError(GameErrorCode.InvalidArgument, $"unknown ability '{request.AbilityId}'; this character knows: {string.Join(", ", player.Profile.Abilities)}");
         }
 
-        if (AbilityChecks.Check(player, ability, TargetOf(player, ability, request.TargetNetId), tick, tickSeconds, resolving: false) is { } refused)
+        if (AbilityChecks.Check(player, ability, TargetOf(player, ability, request.TargetNetId), map, tick, tickSeconds, resolving: false) is { } refused)
         {
             return refused;
         }
@@ -196,7 +196,7 @@ public sealed class ZoneCombat
         player.Pending = null;
         var ability = pending.Ability;
         var target = TargetOf(player, ability, pending.TargetNetId);
-        if (AbilityChecks.Check(player, ability, target, tick, tickSeconds, resolving: true) is { } refused)
+        if (AbilityChecks.Check(player, ability, target, map, tick, tickSeconds, resolving: true) is { } refused)
         {
             // The target died or walked away since the request was accepted: the use fizzles, nothing is spent, and the
             // player hears why (the request itself was answered as accepted).
