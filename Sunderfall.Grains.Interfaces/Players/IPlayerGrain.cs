@@ -43,10 +43,10 @@ public interface IPlayerGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Called by the zone to save the live position and combat state; checkpoints from another zone or an earlier stay
-    /// are ignored, and so are those arriving after leaving unless <see cref="PlayerCheckpoint.Final"/>.
+    /// are ignored, and so are those arriving after leaving unless <see cref="PlayerCheckpoint.Final"/>. Completes once
+    /// the character is written (or the checkpoint ignored) and fails if the write failed, so the zone can send it again;
+    /// the zone awaits it beside its tick, never inside a turn (this grain may itself be waiting on the zone).
     /// </summary>
-    // One-way: the zone must never wait on a player grain that may itself be waiting on the zone.
-    [OneWay]
     Task CheckpointAsync(string zoneId, long worldSession, PlayerCheckpoint checkpoint);
 
     /// <summary>The character panel (progression, gold, stats, bag, equipment), or null if never created.</summary>

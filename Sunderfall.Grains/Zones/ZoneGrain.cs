@@ -18,8 +18,8 @@ namespace Sunderfall.Grains.Zones;
 
 /// <summary>
 /// A zone instance on the cluster: runs its <see cref="ZoneSimulation"/> at the fixed tick and sends each subscribed
-/// frontend one batch per tick (one-way). Live positions are checkpointed to player grains periodically, on
-/// leaving and on deactivation, never per input.
+/// frontend one batch per tick (one-way). Live positions and vitals are checkpointed to player grains periodically,
+/// on leaving and on deactivation, never per input; a checkpoint counts as saved only once acknowledged.
 /// </summary>
 public sealed class ZoneGrain(
     ContentCatalog content,
@@ -38,7 +38,10 @@ public sealed class ZoneGrain(
     /// <summary>Position checkpoints are taken in this many turns per checkpoint interval (see CheckpointSliceAsync).</summary>
     public const int CheckpointSlices = 8;
 
-    /// <summary>How often a finished encounter not yet confirmed by its encounter grain is handed over again.</summary>
+    /// <summary>
+    /// How often a finished encounter not yet confirmed by its encounter grain is handed over again, and the last
+    /// checkpoint of a departed player not yet acknowledged is sent again.
+    /// </summary>
     public static readonly TimeSpan SettleRetryInterval = TimeSpan.FromSeconds(2);
 
     private static readonly IReadOnlyDictionary<Guid, long> NoAcks = new Dictionary<Guid, long>();
@@ -56,6 +59,7 @@ public sealed class ZoneGrain(
     // never committed was never rewarded or reported to anyone, and the monster comes back with the zone.
     private readonly Dictionary<Guid, EncounterRecord> unsettled = [];
     private ZoneSimulation? simulation;
+    private CheckpointSaver? checkpoints;
     private bool populationChanged;
     private int checkpointSlice;
 
@@ -65,6 +69,7 @@ public sealed class ZoneGrain(
     {
         if (content.Zones.TryGetValue(ZoneInstances.Template(ZoneId), out var definition))
         {
+            checkpoints = new CheckpointSaver(GrainFactory, ZoneId, logger);
             simulation = new ZoneSimulation(definition, content, world.PlayerSpeed, StableSeed(ZoneId), (float)world.TickInterval.TotalSeconds, ZoneId, Random.Shared.Next());
             this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(world.TickInterval, world.TickInterval));
             this.RegisterGrainTimer(SettleAsync, new GrainTimerCreationOptions(SettleRetryInterval, SettleRetryInterval));
@@ -78,6 +83,16 @@ public sealed class ZoneGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         Checkpoint(_ => true, deactivating: true);
+        checkpoints?.RetryDeparted();
+        try
+        {
+            // Waited for here (the zone has no tick left to retry them): a save lost now is as a crash.
+            await (checkpoints?.AllSentAsync() ?? Task.CompletedTask).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Zone {Zone} deactivates before every checkpoint was acknowledged", ZoneId);
+        }
 
         // A last hand-over of fights not yet confirmed (a graceful shutdown or idle deactivation); unconfirmed after
         // this, they are lost with the zone, as on a crash, before anyone was told of a reward.
@@ -274,7 +289,7 @@ public sealed class ZoneGrain(
             if (members.Remove(departure.PlayerId, out var member))
             {
                 populationChanged = true;
-                SaveCheckpoint(departure.PlayerId, member, departure.Checkpoint(final: true));
+                checkpoints!.SaveDeparted(departure.PlayerId, member.WorldSession, departure.Checkpoint(final: true));
             }
         }
 
@@ -400,6 +415,7 @@ public sealed class ZoneGrain(
 
     private Task SettleAsync(CancellationToken cancellationToken)
     {
+        checkpoints?.RetryDeparted();
         foreach (var record in unsettled.Values)
         {
             _ = GrainFactory.GetGrain<ICombatEncounterGrain>(record.EncounterId).SettleAsync(record);
@@ -442,7 +458,7 @@ public sealed class ZoneGrain(
 
                 if (departure is not null)
                 {
-                    SaveCheckpoint(playerId, member, departure.Checkpoint());
+                    checkpoints!.SaveDeparted(playerId, member.WorldSession, departure.Checkpoint());
                 }
 
                 members.Remove(playerId);
@@ -487,21 +503,14 @@ public sealed class ZoneGrain(
 
             if (member.Lingering)
             {
-                SaveCheckpoint(playerId, member, new PlayerCheckpoint(position, vitals, Final: true));
+                checkpoints!.SaveDeparted(playerId, member.WorldSession, new PlayerCheckpoint(position, vitals, Final: true));
             }
             else if (position != member.CheckpointedPosition || !vitals.SameAs(member.CheckpointedVitals))
             {
-                SaveCheckpoint(playerId, member, new PlayerCheckpoint(position, vitals));
+                // Marked saved only once the player grain acknowledged it; a failed save is sent again next slice.
+                checkpoints!.Save(playerId, member, new PlayerCheckpoint(position, vitals));
             }
         }
-    }
-
-    private void SaveCheckpoint(Guid playerId, ZoneMember member, PlayerCheckpoint checkpoint)
-    {
-        // One-way: the player grain writes on its own turn; the zone never waits on it (see IPlayerGrain).
-        _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).CheckpointAsync(ZoneId, member.WorldSession, checkpoint);
-        member.CheckpointedPosition = checkpoint.Position;
-        member.CheckpointedVitals = checkpoint.Vitals;
     }
 
     public Task<GameError?> UseAbilityAsync(Guid playerId, AbilityRequest request)
