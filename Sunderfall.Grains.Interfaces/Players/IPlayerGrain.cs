@@ -85,6 +85,15 @@ public interface IPlayerGrain : IGrainWithGuidKey
     [OneWay]
     Task OnPartyChangedAsync(PartySnapshot? party);
 
+    /// <summary>
+    /// True when this character was sent an invite to the party during its current activation (invites are delivered
+    /// through <see cref="DeliverAsync"/>): asked before a party is joined or declined, so a made-up party id never
+    /// activates a party grain.
+    /// </summary>
+    // Always interleaves: a pure read of the invites this activation passed on.
+    [AlwaysInterleave]
+    Task<bool> WasInvitedToAsync(Guid partyId);
+
     /// <summary>Passes an event to the frontend serving this character; false if the character is not online.</summary>
     // Always interleaves: only forwards to the frontend, and two players whispering each other must not deadlock.
     [AlwaysInterleave]

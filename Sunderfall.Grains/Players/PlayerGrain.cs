@@ -35,6 +35,12 @@ public sealed partial class PlayerGrain(
     // activation; the frontend's subscription renewal then re-enters the player.
     private (string Id, IZoneObserver Observer)? frontend;
 
+    /// <summary>Party invites remembered per activation (the newest ones).</summary>
+    private const int MaxRememberedInvites = 16;
+
+    // Parties that invited this character during this activation, oldest first (see WasInvitedToAsync).
+    private readonly List<Guid> invitedTo = [];
+
     private Guid Id => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -244,10 +250,23 @@ public sealed partial class PlayerGrain(
             frontend ??= (found.FrontendId, found.Observer);
         }
 
+        if (playerEvent.Invite is { } invite)
+        {
+            // Remembered for WasInvitedToAsync; an expired invite is refused by its party grain, so a few suffice.
+            if (invitedTo.Count >= MaxRememberedInvites)
+            {
+                invitedTo.RemoveAt(0);
+            }
+
+            invitedTo.Add(invite.PartyId);
+        }
+
         // One-way: a slow or lost frontend costs the sender nothing.
         _ = frontend.Value.Observer.OnPlayerEventAsync(playerEvent);
         return true;
     }
+
+    public Task<bool> WasInvitedToAsync(Guid partyId) => Task.FromResult(invitedTo.Contains(partyId));
 
     /// <summary>Writes the character; the sheet others see changes only once the write succeeded.</summary>
     private async Task SaveAsync()
