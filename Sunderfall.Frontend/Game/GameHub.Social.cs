@@ -2,6 +2,7 @@ using Sunderfall.Grains.Interfaces.Chat;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Names;
 using Sunderfall.Grains.Interfaces.Parties;
+using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Protocol.Errors;
 using Sunderfall.Protocol.Social;
 using ErrorCode = Sunderfall.Protocol.Errors.ErrorCode;
@@ -69,6 +70,11 @@ public sealed partial class GameHub
             return PartyIdRefusal();
         }
 
+        if (await NoInviteAsync(session.PlayerId, id) is { } noInvite)
+        {
+            return noInvite;
+        }
+
         var result = await client.GetGrain<IPartyGrain>(id).AcceptAsync(session.PlayerId);
         return WireMapping.ToCallResult(result, SocialWireMapping.ToWire);
     }
@@ -83,6 +89,11 @@ public sealed partial class GameHub
         if (ParsePartyId(partyId) is not { } id)
         {
             return PartyIdRefusal();
+        }
+
+        if (await NoInviteAsync(session.PlayerId, id) is { } noInvite)
+        {
+            return noInvite;
         }
 
         return ToPartyResult(await client.GetGrain<IPartyGrain>(id).DeclineAsync(session.PlayerId));
@@ -234,10 +245,18 @@ public sealed partial class GameHub
     private static CallResult<PartyInfo> PartyIdRefusal() => CallResult<PartyInfo>.Failure(
         ErrorCode.InvalidArgument, "partyId must be a party id in GUID form, e.g. 9b2d6c1e-7f5a-4c3b-8e2d-1a0b9c8d7e6f (from PartyInvited)");
 
+    // A name no character can have is refused here, before any name grain is activated.
     private static CallResult<T>? NameRefusal<T>(string? name, string argument)
-        where T : class => name is null || name.Length is 0 or > MaxNameInput
-            ? CallResult<T>.Failure(ErrorCode.InvalidArgument, $"{argument} must be a character name of 1-{MaxNameInput} characters")
+        where T : class => !CharacterNameShape.IsWellFormed(name)
+            ? CallResult<T>.Failure(ErrorCode.InvalidArgument, $"{argument} must be a character name: {CharacterNameShape.Rule}")
             : null;
+
+    // Only the parties that invited this character are asked (its player grain remembers them): a made-up party id
+    // activates no party grain.
+    private async Task<CallResult<PartyInfo>?> NoInviteAsync(Guid playerId, Guid partyId) =>
+        await client.GetGrain<IPlayerGrain>(playerId).WasInvitedToAsync(partyId)
+            ? null
+            : CallResult<PartyInfo>.Failure(ErrorCode.NotFound, $"no invite from party {partyId} is waiting for this character (invites come as PartyInvited)");
 
     private static CallResult<T> NotInParty<T>(string advice)
         where T : class => CallResult<T>.Failure(ErrorCode.PartyRule, $"you are not in a party; {advice}");

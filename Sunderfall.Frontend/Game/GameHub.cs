@@ -78,6 +78,12 @@ public sealed partial class GameHub(
                 ErrorCode.AlreadyInWorld, $"this connection already plays {current.PlayerId}; call LeaveWorld first");
         }
 
+        // The account's own list first: an id it does not own (made up, or another's) activates no character grain.
+        if (!await client.GetGrain<IAccountGrain>(AccountId).OwnsCharacterAsync(playerId))
+        {
+            return CallResult<ZoneEntered>.Failure(ErrorCode.CharacterNotFound, $"this account has no character with the id {playerId}; ListCharacters gives yours");
+        }
+
         var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsAsync(AccountId, identity.Id, subscriptions.Observer);
         if (result.Value is { } entry)
         {

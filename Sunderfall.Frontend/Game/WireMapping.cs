@@ -98,6 +98,7 @@ public static class WireMapping
         GameErrorCode.InventoryRule => ErrorCode.InventoryRule,
         GameErrorCode.RateLimited => ErrorCode.RateLimited,
         GameErrorCode.NotFound => ErrorCode.NotFound,
+        GameErrorCode.NoLineOfSight => ErrorCode.NoLineOfSight,
         _ => ErrorCode.InvalidArgument,
     };
 

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 
@@ -8,6 +9,14 @@ public interface IAccountGrain : IGrainWithGuidKey
 {
     /// <summary>Creates a character owned by this account, up to the per-account limit.</summary>
     Task<GameResult<CharacterSnapshot>> CreateCharacterAsync(string name, CharacterClass characterClass);
+
+    /// <summary>
+    /// True when the character is one of this account's: checked before a character is entered, so an id the account
+    /// does not own never activates a character grain.
+    /// </summary>
+    // Always interleaves: a pure read of the account's own list.
+    [AlwaysInterleave]
+    Task<bool> OwnsCharacterAsync(Guid characterId);
 
     /// <summary>The account's characters, oldest first.</summary>
     Task<IReadOnlyList<CharacterSnapshot>> GetCharactersAsync();

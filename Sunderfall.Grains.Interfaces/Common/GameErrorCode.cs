@@ -43,4 +43,6 @@ public enum GameErrorCode
     RateLimited = 18,
     /// <summary>The thing asked for (an invite, an item, a character name) does not exist.</summary>
     NotFound = 19,
+    /// <summary>A wall stands between the caster and the ability's target.</summary>
+    NoLineOfSight = 20,
 }

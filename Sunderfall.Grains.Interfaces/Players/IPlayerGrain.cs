@@ -41,10 +41,13 @@ public interface IPlayerGrain : IGrainWithGuidKey
     [OneWay]
     Task TransferAsync(ZoneTransferRequest request);
 
-    /// <summary>Called by the zone to save the live position; checkpoints from another zone or an earlier stay are ignored.</summary>
-    // One-way: the zone must never wait on a player grain that may itself be waiting on the zone.
-    [OneWay]
-    Task CheckpointPositionAsync(string zoneId, long worldSession, WorldPosition position);
+    /// <summary>
+    /// Called by the zone to save the live position and combat state; checkpoints from another zone or an earlier stay
+    /// are ignored, and so are those arriving after leaving unless <see cref="PlayerCheckpoint.Final"/>. Completes once
+    /// the character is written (or the checkpoint ignored) and fails if the write failed, so the zone can send it again;
+    /// the zone awaits it beside its tick, never inside a turn (this grain may itself be waiting on the zone).
+    /// </summary>
+    Task CheckpointAsync(string zoneId, long worldSession, PlayerCheckpoint checkpoint);
 
     /// <summary>The character panel (progression, gold, stats, bag, equipment), or null if never created.</summary>
     // Always interleaves: a pure read.
@@ -81,6 +84,15 @@ public interface IPlayerGrain : IGrainWithGuidKey
     // One-way: the party grain must never wait on a member.
     [OneWay]
     Task OnPartyChangedAsync(PartySnapshot? party);
+
+    /// <summary>
+    /// True when this character was sent an invite to the party during its current activation (invites are delivered
+    /// through <see cref="DeliverAsync"/>): asked before a party is joined or declined, so a made-up party id never
+    /// activates a party grain.
+    /// </summary>
+    // Always interleaves: a pure read of the invites this activation passed on.
+    [AlwaysInterleave]
+    Task<bool> WasInvitedToAsync(Guid partyId);
 
     /// <summary>Passes an event to the frontend serving this character; false if the character is not online.</summary>
     // Always interleaves: only forwards to the frontend, and two players whispering each other must not deadlock.

@@ -15,8 +15,12 @@ public interface IZoneGrain : IGrainWithStringKey
     /// <summary>Places a player in the zone (or refreshes its frontend); the player's frontend gets an Arrived notice.</summary>
     Task<GameResult<ZoneEntrySnapshot>> JoinAsync(ZoneJoinRequest request);
 
-    /// <summary>Removes a player; returns its last position, or null if it was not here.</summary>
-    Task<WorldPosition?> LeaveAsync(Guid playerId);
+    /// <summary>
+    /// Takes a player out: returns its last position and combat state, or null if it was not here. A player in combat
+    /// leaves its body in the world for the logout delay (WorldOptions.LogoutDelay), still hittable; joining again
+    /// meanwhile takes it back, otherwise the zone saves its final state with a <see cref="PlayerCheckpoint.Final"/> checkpoint.
+    /// </summary>
+    Task<PlayerCheckpoint?> LeaveAsync(Guid playerId);
 
     /// <summary>
     /// Queues the movement intents a frontend gathered for this zone since its last batch, in the order they came;

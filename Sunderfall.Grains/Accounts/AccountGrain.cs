@@ -86,6 +86,8 @@ public sealed class AccountGrain([PersistentState("account", GrainStorage.Game)]
         return Task.CompletedTask;
     }
 
+    public Task<bool> OwnsCharacterAsync(Guid characterId) => Task.FromResult(state.State.CharacterIds.Contains(characterId));
+
     public async Task<IReadOnlyList<CharacterSnapshot>> GetCharactersAsync()
     {
         var characters = await Task.WhenAll(state.State.CharacterIds.Select(id => GrainFactory.GetGrain<IPlayerGrain>(id).GetAsync()));

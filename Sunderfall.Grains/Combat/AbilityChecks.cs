@@ -6,7 +6,7 @@ using Sunderfall.Grains.Zones.Simulation;
 namespace Sunderfall.Grains.Combat;
 
 /// <summary>
-/// Whether a player may use an ability on a target now. Every refusal says what is allowed. Run when the request
+/// Whether a player may use an ability on a target now (alive, known, ready, affordable, in range and in sight). Every refusal says what is allowed. Run when the request
 /// arrives (the client hears at once) and again when it resolves at the tick (things may have changed since).
 /// </summary>
 internal static class AbilityChecks
@@ -14,7 +14,8 @@ internal static class AbilityChecks
     /// <summary>Distance beyond an ability's range still accepted, for positions that moved between client and server.</summary>
     public const float RangeTolerance = 1f;
 
-    public static GameError? Check(SimPlayer player, AbilityDefinition ability, ZoneCombatTarget? target, long tick, float tickSeconds, bool resolving)
+    public static GameError? Check(
+        SimPlayer player, AbilityDefinition ability, ZoneCombatTarget? target, CollisionMap map, long tick, float tickSeconds, bool resolving)
     {
         if (player.Dead)
         {
@@ -54,9 +55,14 @@ internal static class AbilityChecks
 
         var distance = player.Position.DistanceTo(aimed.Position);
         var reach = ability.Range + (resolving ? 2 * RangeTolerance : RangeTolerance);
-        return distance > reach
-            ? new GameError(GameErrorCode.OutOfRange, Format($"the target is {distance:0.#} units away; {ability.Id} reaches {ability.Range:0.#}"))
-            : null;
+        if (distance > reach)
+        {
+            return new GameError(GameErrorCode.OutOfRange, Format($"the target is {distance:0.#} units away; {ability.Id} reaches {ability.Range:0.#}"));
+        }
+
+        return map.HasLineOfSight(player.Position, aimed.Position)
+            ? null
+            : new GameError(GameErrorCode.NoLineOfSight, $"a wall stands between you and the target; {ability.Id} needs a clear line of sight");
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -37,6 +37,8 @@ public sealed class ZoneCombat
     /// <summary>Vitals that only regenerate are sent at most this often (in ticks); deaths and casts at once.</summary>
     public const int VitalsEveryTicks = 5;
 
+    private static readonly Dictionary<string, float> EmptyCooldowns = new(StringComparer.Ordinal);
+
     private readonly string zoneId;
     private readonly ContentCatalog content;
     private readonly CollisionMap map;
@@ -70,11 +72,55 @@ public sealed class ZoneCombat
 
     internal SimPlayer? PlayerByNetId(int netId) => playersByNetId.GetValueOrDefault(netId);
 
-    internal void PlayerAdded(SimPlayer player)
+    /// <summary>
+    /// A player entering the zone: a new character (no saved <paramref name="vitals"/>) starts full; anyone else comes
+    /// back exactly as saved - health, resource, cooldowns, and death with the time left until the respawn.
+    /// </summary>
+    internal void PlayerAdded(SimPlayer player, CharacterVitals? vitals, long tick)
     {
         playersByNetId[player.NetId] = player;
-        ApplyProfile(player, player.Profile, fill: true);
+        ApplyProfile(player, player.Profile, fill: vitals is null);
+        if (vitals is null)
+        {
+            return;
+        }
+
+        player.Resource = Math.Clamp(vitals.Resource, 0, player.Profile.MaxResource);
+        player.Dead = vitals.Dead;
+        player.Health = vitals.Dead ? 0 : Math.Clamp(vitals.Health, 1, player.MaxHealth);
+        player.RespawnTick = vitals.Dead ? tick + Ticks(vitals.RespawnSeconds) : 0;
+        foreach (var (abilityId, seconds) in vitals.Cooldowns)
+        {
+            if (seconds > 0)
+            {
+                player.Cooldowns[abilityId] = tick + Ticks(seconds);
+            }
+        }
     }
+
+    /// <summary>The player's combat state to save: what it would come back with.</summary>
+    internal CharacterVitals VitalsOf(SimPlayer player, long tick)
+    {
+        Dictionary<string, float>? cooldowns = null;
+        foreach (var (abilityId, ready) in player.Cooldowns)
+        {
+            if (ready > tick)
+            {
+                (cooldowns ??= new(StringComparer.Ordinal))[abilityId] = (ready - tick) * tickSeconds;
+            }
+        }
+
+        return new CharacterVitals(player.Health, player.Resource, player.Dead, player.Dead ? Math.Max(0, player.RespawnTick - tick) * tickSeconds : 0,
+            cooldowns ?? (IReadOnlyDictionary<string, float>)EmptyCooldowns);
+    }
+
+    /// <summary>
+    /// In combat: it struck or was struck within the regeneration delay, or a living monster is chasing it. Leaving
+    /// then keeps its body in the world for the logout delay.
+    /// </summary>
+    internal bool InCombat(SimPlayer player, long tick) =>
+        !player.Dead && (tick - player.LastCombatTick <= Ticks(RegenDelaySeconds)
+            || monsters.Exists(m => IsAlive(m) && m.Brain.State == MonsterState.Chase && m.Brain.TargetNetId == player.NetId));
 
     internal void PlayerRemoved(SimPlayer player)
     {
@@ -100,7 +146,7 @@ public sealed class ZoneCombat
             return new GameError(GameErrorCode.InvalidArgument, $"unknown ability '{request.AbilityId}'; this character knows: {string.Join(", ", player.Profile.Abilities)}");
         }
 
-        if (AbilityChecks.Check(player, ability, TargetOf(player, ability, request.TargetNetId), tick, tickSeconds, resolving: false) is { } refused)
+        if (AbilityChecks.Check(player, ability, TargetOf(player, ability, request.TargetNetId), map, tick, tickSeconds, resolving: false) is { } refused)
         {
             return refused;
         }
@@ -150,7 +196,7 @@ public sealed class ZoneCombat
         player.Pending = null;
         var ability = pending.Ability;
         var target = TargetOf(player, ability, pending.TargetNetId);
-        if (AbilityChecks.Check(player, ability, target, tick, tickSeconds, resolving: true) is { } refused)
+        if (AbilityChecks.Check(player, ability, target, map, tick, tickSeconds, resolving: true) is { } refused)
         {
             // The target died or walked away since the request was accepted: the use fizzles, nothing is spent, and the
             // player hears why (the request itself was answered as accepted).
@@ -491,5 +537,5 @@ public sealed class ZoneCombat
 
     private static int Armor(SimMonster monster) => monster.Definition.Level * 2;
 
-    private long Ticks(float seconds) => Math.Max(1, (long)MathF.Ceiling(seconds / tickSeconds - 0.001f));
+    internal long Ticks(float seconds) => Math.Max(1, (long)MathF.Ceiling(seconds / tickSeconds - 0.001f));
 }

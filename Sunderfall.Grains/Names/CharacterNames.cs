@@ -1,15 +1,15 @@
-using System.Text.RegularExpressions;
+using Sunderfall.Grains.Interfaces.Names;
 
 namespace Sunderfall.Grains.Names;
 
 /// <summary>Rules for character names: what is allowed, and the form under which names are compared.</summary>
-public static partial class CharacterNames
+public static class CharacterNames
 {
     /// <summary>Shortest allowed name.</summary>
-    public const int MinLength = 3;
+    public const int MinLength = CharacterNameShape.MinLength;
 
     /// <summary>Longest allowed name.</summary>
-    public const int MaxLength = 16;
+    public const int MaxLength = CharacterNameShape.MaxLength;
 
     /// <summary>Says what is wrong with <paramref name="name"/>, or null if it is allowed.</summary>
     public static string? Validate(string? name)
@@ -24,14 +24,11 @@ public static partial class CharacterNames
             return $"name has {name.Length} characters; it must have {MinLength}-{MaxLength}";
         }
 
-        return Allowed().IsMatch(name)
+        return CharacterNameShape.IsWellFormed(name)
             ? null
             : "name may hold only A-Z, a-z, 0-9, '-' or '_' and must start with a letter";
     }
 
     /// <summary>The key under which a name is claimed: names differing only in case share it.</summary>
     public static string Normalize(string name) => name.ToUpperInvariant();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Allowed();
 }

@@ -35,6 +35,12 @@ public sealed partial class PlayerGrain(
     // activation; the frontend's subscription renewal then re-enters the player.
     private (string Id, IZoneObserver Observer)? frontend;
 
+    /// <summary>Party invites remembered per activation (the newest ones).</summary>
+    private const int MaxRememberedInvites = 16;
+
+    // Parties that invited this character during this activation, oldest first (see WasInvitedToAsync).
+    private readonly List<Guid> invitedTo = [];
+
     private Guid Id => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -146,11 +152,11 @@ public sealed partial class PlayerGrain(
         }
 
         // A character that never entered (or already left) has no zone to leave: waking one would start its tick.
+        // In combat its body stays in the zone for the logout delay, which saves it again when the delay runs out.
         var last = state.State.InWorld ? await GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).LeaveAsync(Id) : null;
-        if (last is { IsFinite: true } position)
+        if (last is not null)
         {
-            state.State.X = position.X;
-            state.State.Y = position.Y;
+            Apply(last);
         }
 
         state.State.InWorld = false;
@@ -173,6 +179,7 @@ public sealed partial class PlayerGrain(
         // Written first: if this silo dies now, the player is found in the target zone, not lost between the two.
         state.State.ZoneId = await GrainFactory.GetGrain<IZoneDirectoryGrain>(request.TargetTemplate).AssignAsync(Id, null);
         (state.State.X, state.State.Y) = (request.Target.X, request.Target.Y);
+        state.State.Vitals = request.Vitals ?? state.State.Vitals;
         state.State.WorldSession++;
         await SaveAsync();
         if (frontend is { } serving)
@@ -185,30 +192,43 @@ public sealed partial class PlayerGrain(
         }
     }
 
-    public async Task CheckpointPositionAsync(string zoneId, long worldSession, WorldPosition position)
+    public async Task CheckpointAsync(string zoneId, long worldSession, PlayerCheckpoint checkpoint)
     {
-        // Only the zone of the current stay may move the character: a checkpoint that arrives after leaving, or
-        // from an earlier stay, is stale.
-        var current = state.RecordExists && state.State.InWorld && state.State.WorldSession == worldSession
+        ArgumentNullException.ThrowIfNull(checkpoint);
+
+        // Only the zone of the current stay may change the character: a checkpoint from an earlier stay is stale, and so
+        // is one arriving after leaving, except the final one of a body left in the world by the logout delay.
+        var current = state.RecordExists && (state.State.InWorld || checkpoint.Final) && state.State.WorldSession == worldSession
             && string.Equals(zoneId, state.State.ZoneId, StringComparison.Ordinal);
-        if (!current || !position.IsFinite || (position.X == state.State.X && position.Y == state.State.Y))
+        var position = checkpoint.Position;
+        var moved = position.X != state.State.X || position.Y != state.State.Y;
+        if (!current || !position.IsFinite || (!moved && (checkpoint.Vitals is null || checkpoint.Vitals == state.State.Vitals)))
         {
             return;
         }
 
-        state.State.X = position.X;
-        state.State.Y = position.Y;
+        Apply(checkpoint);
         await SaveAsync();
+    }
+
+    private void Apply(PlayerCheckpoint checkpoint)
+    {
+        if (checkpoint.Position.IsFinite)
+        {
+            (state.State.X, state.State.Y) = (checkpoint.Position.X, checkpoint.Position.Y);
+        }
+
+        state.State.Vitals = checkpoint.Vitals ?? state.State.Vitals;
     }
 
     private Task<GameResult<ZoneEntrySnapshot>> JoinCurrentZoneAsync(string frontendId, IZoneObserver frontendObserver) =>
         GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).JoinAsync(new ZoneJoinRequest(
             Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontendObserver, state.State.WorldSession,
-            Profile()));
+            Profile(), state.State.Vitals));
 
     private CharacterSnapshot Snapshot() => new(
         Id, state.State.Name, state.State.Class, state.State.Level, state.State.ZoneId, new WorldPosition(state.State.X, state.State.Y),
-        state.State.InWorld, state.State.WorldSession, state.State.OwnerAccountId);
+        state.State.InWorld, state.State.WorldSession, state.State.OwnerAccountId, state.State.Vitals);
 
     public async Task<bool> DeliverAsync(PlayerEvent playerEvent)
     {
@@ -230,10 +250,23 @@ public sealed partial class PlayerGrain(
             frontend ??= (found.FrontendId, found.Observer);
         }
 
+        if (playerEvent.Invite is { } invite)
+        {
+            // Remembered for WasInvitedToAsync; an expired invite is refused by its party grain, so a few suffice.
+            if (invitedTo.Count >= MaxRememberedInvites)
+            {
+                invitedTo.RemoveAt(0);
+            }
+
+            invitedTo.Add(invite.PartyId);
+        }
+
         // One-way: a slow or lost frontend costs the sender nothing.
         _ = frontend.Value.Observer.OnPlayerEventAsync(playerEvent);
         return true;
     }
+
+    public Task<bool> WasInvitedToAsync(Guid partyId) => Task.FromResult(invitedTo.Contains(partyId));
 
     /// <summary>Writes the character; the sheet others see changes only once the write succeeded.</summary>
     private async Task SaveAsync()

@@ -78,4 +78,11 @@ public sealed class PlayerState
     /// </summary>
     [Id(16)]
     public List<AppliedGrantState> AppliedGrants { get; set; } = [];
+
+    /// <summary>
+    /// Health, resource, cooldowns and death as the zone last saved them (with the position); null until the first
+    /// save from a zone, and a character without them enters full. Offline time restores none of it.
+    /// </summary>
+    [Id(17)]
+    public CharacterVitals? Vitals { get; set; }
 }

@@ -35,6 +35,12 @@ public sealed class WorldOptions
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the body of a player who leaves or drops while in combat stays in the world, still hittable, before it
+    /// is taken out and saved; entering again meanwhile takes the body back. Zero lets everyone leave at once.
+    /// </summary>
+    public TimeSpan LogoutDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>A frontend that has not renewed its subscription for this long is dropped with its players.</summary>
     public TimeSpan FrontendLease { get; set; } = TimeSpan.FromSeconds(30);
 

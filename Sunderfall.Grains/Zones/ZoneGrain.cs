@@ -18,8 +18,8 @@ namespace Sunderfall.Grains.Zones;
 
 /// <summary>
 /// A zone instance on the cluster: runs its <see cref="ZoneSimulation"/> at the fixed tick and sends each subscribed
-/// frontend one batch per tick (one-way). Live positions are checkpointed to player grains periodically, on
-/// leaving and on deactivation, never per input.
+/// frontend one batch per tick (one-way). Live positions and vitals are checkpointed to player grains periodically,
+/// on leaving and on deactivation, never per input; a checkpoint counts as saved only once acknowledged.
 /// </summary>
 public sealed class ZoneGrain(
     ContentCatalog content,
@@ -38,7 +38,10 @@ public sealed class ZoneGrain(
     /// <summary>Position checkpoints are taken in this many turns per checkpoint interval (see CheckpointSliceAsync).</summary>
     public const int CheckpointSlices = 8;
 
-    /// <summary>How often a finished encounter not yet confirmed by its encounter grain is handed over again.</summary>
+    /// <summary>
+    /// How often a finished encounter not yet confirmed by its encounter grain is handed over again, and the last
+    /// checkpoint of a departed player not yet acknowledged is sent again.
+    /// </summary>
     public static readonly TimeSpan SettleRetryInterval = TimeSpan.FromSeconds(2);
 
     private static readonly IReadOnlyDictionary<Guid, long> NoAcks = new Dictionary<Guid, long>();
@@ -56,6 +59,7 @@ public sealed class ZoneGrain(
     // never committed was never rewarded or reported to anyone, and the monster comes back with the zone.
     private readonly Dictionary<Guid, EncounterRecord> unsettled = [];
     private ZoneSimulation? simulation;
+    private CheckpointSaver? checkpoints;
     private bool populationChanged;
     private int checkpointSlice;
 
@@ -65,6 +69,7 @@ public sealed class ZoneGrain(
     {
         if (content.Zones.TryGetValue(ZoneInstances.Template(ZoneId), out var definition))
         {
+            checkpoints = new CheckpointSaver(GrainFactory, ZoneId, logger);
             simulation = new ZoneSimulation(definition, content, world.PlayerSpeed, StableSeed(ZoneId), (float)world.TickInterval.TotalSeconds, ZoneId, Random.Shared.Next());
             this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(world.TickInterval, world.TickInterval));
             this.RegisterGrainTimer(SettleAsync, new GrainTimerCreationOptions(SettleRetryInterval, SettleRetryInterval));
@@ -77,7 +82,17 @@ public sealed class ZoneGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Checkpoint(_ => true);
+        Checkpoint(_ => true, deactivating: true);
+        checkpoints?.RetryDeparted();
+        try
+        {
+            // Waited for here (the zone has no tick left to retry them): a save lost now is as a crash.
+            await (checkpoints?.AllSentAsync() ?? Task.CompletedTask).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Zone {Zone} deactivates before every checkpoint was acknowledged", ZoneId);
+        }
 
         // A last hand-over of fights not yet confirmed (a graceful shutdown or idle deactivation); unconfirmed after
         // this, they are lost with the zone, as on a crash, before anyone was told of a reward.
@@ -98,12 +113,13 @@ public sealed class ZoneGrain(
         }
 
         var lease = RenewLease(request.FrontendId, request.Frontend);
-        var netId = simulation.AddPlayer(request.PlayerId, request.Name, request.Position, request.Profile);
+        var netId = simulation.AddPlayer(request.PlayerId, request.Name, request.Position, request.Profile, request.Vitals);
         simulation.TryGetPlayer(request.PlayerId, out _, out var position);
         if (members.TryGetValue(request.PlayerId, out var member))
         {
             member.FrontendId = request.FrontendId;
             member.WorldSession = request.WorldSession;
+            member.Lingering = false;
         }
         else
         {
@@ -119,11 +135,20 @@ public sealed class ZoneGrain(
         return Task.FromResult(GameResult<ZoneEntrySnapshot>.Success(entry));
     }
 
-    public Task<WorldPosition?> LeaveAsync(Guid playerId)
+    public Task<PlayerCheckpoint?> LeaveAsync(Guid playerId)
     {
-        var last = simulation?.RemovePlayer(playerId);
-        populationChanged |= members.Remove(playerId);
-        return Task.FromResult(last);
+        var departure = simulation?.Leave(playerId, (float)world.LogoutDelay.TotalSeconds);
+        if (departure is { Lingering: true } && members.TryGetValue(playerId, out var member))
+        {
+            // Its body stays, hittable, until the logout delay runs out; the tick then saves its final state.
+            member.Lingering = true;
+        }
+        else
+        {
+            populationChanged |= members.Remove(playerId);
+        }
+
+        return Task.FromResult(departure?.Checkpoint());
     }
 
     private void Taken(long at, int accepted, int refused)
@@ -182,7 +207,8 @@ public sealed class ZoneGrain(
             if (simulation is not null && character is { InWorld: true } && character.ZoneId == ZoneId && !members.ContainsKey(playerId))
             {
                 var profile = await player.GetCombatProfileAsync();
-                var joined = await JoinAsync(new ZoneJoinRequest(playerId, character.Name, character.Position, frontendId, observer, character.WorldSession, profile));
+                var joined = await JoinAsync(new ZoneJoinRequest(
+                    playerId, character.Name, character.Position, frontendId, observer, character.WorldSession, profile, character.Vitals));
                 logger.LogInformation("Zone {Zone} restored player {Player} from its checkpoint: {Outcome}", ZoneId, playerId, joined.IsSuccess);
             }
             else if (!members.ContainsKey(playerId))
@@ -246,8 +272,17 @@ public sealed class ZoneGrain(
                 populationChanged = true;
                 var portal = crossing.Portal;
                 _ = GrainFactory.GetGrain<IPlayerGrain>(crossing.PlayerId).TransferAsync(
-                    new ZoneTransferRequest(ZoneId, member.WorldSession, portal.TargetZone, new WorldPosition(portal.TargetX, portal.TargetY)));
+                    new ZoneTransferRequest(ZoneId, member.WorldSession, portal.TargetZone, new WorldPosition(portal.TargetX, portal.TargetY), crossing.Vitals));
                 NoticeFor(member.FrontendId)?.Add(new PlayerNotice(crossing.PlayerId, PlayerNoticeKind.Departed, crossing.NetId, crossing.At, null));
+            }
+        }
+
+        foreach (var departure in result.Departed)
+        {
+            if (members.Remove(departure.PlayerId, out var member))
+            {
+                populationChanged = true;
+                checkpoints!.SaveDeparted(departure.PlayerId, member.WorldSession, departure.Checkpoint(final: true));
             }
         }
 
@@ -262,7 +297,7 @@ public sealed class ZoneGrain(
 
         foreach (var notice in result.Combat.Vitals.Concat(result.Combat.Fizzles))
         {
-            if (members.TryGetValue(notice.PlayerId, out var member))
+            if (members.TryGetValue(notice.PlayerId, out var member) && !member.Lingering)
             {
                 NoticeFor(member.FrontendId)?.Add(notice);
             }
@@ -373,6 +408,7 @@ public sealed class ZoneGrain(
 
     private Task SettleAsync(CancellationToken cancellationToken)
     {
+        checkpoints?.RetryDeparted();
         foreach (var record in unsettled.Values)
         {
             _ = GrainFactory.GetGrain<ICombatEncounterGrain>(record.EncounterId).SettleAsync(record);
@@ -403,11 +439,19 @@ public sealed class ZoneGrain(
         foreach (var (frontendId, _) in frontends.Where(f => f.Value.RenewedAt < cutoff).ToList())
         {
             frontends.Remove(frontendId);
-            foreach (var (playerId, member) in members.Where(m => m.Value.FrontendId == frontendId).ToList())
+            foreach (var (playerId, member) in members.Where(m => m.Value.FrontendId == frontendId && !m.Value.Lingering).ToList())
             {
-                if (simulation?.RemovePlayer(playerId) is { } last)
+                // Dropped with its frontend: as leaving, a player in combat leaves its body for the logout delay.
+                var departure = simulation?.Leave(playerId, (float)world.LogoutDelay.TotalSeconds);
+                if (departure is { Lingering: true })
                 {
-                    _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).CheckpointPositionAsync(ZoneId, member.WorldSession, last);
+                    member.Lingering = true;
+                    continue;
+                }
+
+                if (departure is not null)
+                {
+                    checkpoints!.SaveDeparted(playerId, member.WorldSession, departure.Checkpoint());
                 }
 
                 members.Remove(playerId);
@@ -434,7 +478,7 @@ public sealed class ZoneGrain(
 
     internal static int SliceOf(Guid playerId) => (int)((uint)playerId.GetHashCode() % CheckpointSlices);
 
-    private void Checkpoint(Func<Guid, bool> due)
+    private void Checkpoint(Func<Guid, bool> due, bool deactivating = false)
     {
         if (simulation is null)
         {
@@ -443,11 +487,21 @@ public sealed class ZoneGrain(
 
         foreach (var (playerId, member) in members)
         {
-            if (due(playerId) && simulation.TryGetPlayer(playerId, out _, out var position) && position != member.CheckpointedPosition)
+            // A lingering body is saved once, when its logout delay runs out (or the zone goes away): a Final checkpoint.
+            if (!due(playerId) || (member.Lingering && !deactivating) || !simulation.TryGetPlayer(playerId, out _, out var position)
+                || simulation.VitalsOf(playerId) is not { } vitals)
             {
-                // One-way: the player grain writes on its own turn; the zone never waits on it (see IPlayerGrain).
-                _ = GrainFactory.GetGrain<IPlayerGrain>(playerId).CheckpointPositionAsync(ZoneId, member.WorldSession, position);
-                member.CheckpointedPosition = position;
+                continue;
+            }
+
+            if (member.Lingering)
+            {
+                checkpoints!.SaveDeparted(playerId, member.WorldSession, new PlayerCheckpoint(position, vitals, Final: true));
+            }
+            else if (position != member.CheckpointedPosition || !vitals.SameAs(member.CheckpointedVitals))
+            {
+                // Marked saved only once the player grain acknowledged it; a failed save is sent again next slice.
+                checkpoints!.Save(playerId, member, new PlayerCheckpoint(position, vitals));
             }
         }
     }

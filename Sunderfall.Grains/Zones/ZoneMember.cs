@@ -1,4 +1,5 @@
 using Sunderfall.Grains.Interfaces.Common;
+using Sunderfall.Grains.Interfaces.Players;
 
 namespace Sunderfall.Grains.Zones;
 
@@ -10,4 +11,10 @@ internal sealed class ZoneMember(string frontendId, long worldSession, WorldPosi
     public long WorldSession { get; set; } = worldSession;
 
     public WorldPosition CheckpointedPosition { get; set; } = checkpointed;
+
+    /// <summary>The combat state last saved (null: nothing saved from this zone yet).</summary>
+    public CharacterVitals? CheckpointedVitals { get; set; }
+
+    /// <summary>The player left in combat and its body stays for the logout delay; nobody is served for it.</summary>
+    public bool Lingering { get; set; }
 }

@@ -53,5 +53,7 @@ namespace Sunderfall.Protocol.Errors
         InventoryRule = 23,
         /// <summary>The thing asked for (an invite, an item, a character name) does not exist.</summary>
         NotFound = 24,
+        /// <summary>A wall stands between the caster and the ability's target (checked on arrival and when it lands).</summary>
+        NoLineOfSight = 25,
     }
 }

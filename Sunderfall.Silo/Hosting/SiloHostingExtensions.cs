@@ -42,6 +42,7 @@ public static class SiloHostingExtensions
             .Validate(w => w.TickInterval >= TimeSpan.FromMilliseconds(5) && w.TickInterval <= TimeSpan.FromSeconds(1), "World:TickInterval must be 00:00:00.005 to 00:00:01.")
             .Validate(w => w.CheckpointInterval >= TimeSpan.FromMilliseconds(100), "World:CheckpointInterval must be at least 00:00:00.1.")
             .Validate(w => w.FrontendLease >= TimeSpan.FromSeconds(1), "World:FrontendLease must be at least 00:00:01.")
+            .Validate(w => w.LogoutDelay >= TimeSpan.Zero && w.LogoutDelay <= TimeSpan.FromMinutes(5), "World:LogoutDelay must be 00:00:00 to 00:05:00.")
             .ValidateOnStart();
         builder.Services.AddOptions<PartyOptions>().BindConfiguration(PartyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

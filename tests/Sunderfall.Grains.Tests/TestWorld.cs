@@ -45,7 +45,11 @@ public static class TestWorld
         options.PlayerSpeed = PlayerSpeed;
         options.TickInterval = TickInterval;
         options.CheckpointInterval = CheckpointInterval;
+        options.LogoutDelay = LogoutDelay;
     }
+
+    /// <summary>Short, so a body left in the world by a player leaving in combat is gone within a test's patience.</summary>
+    public static readonly TimeSpan LogoutDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>Short, so checkpoint tests see every slice within their patience.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(400);

@@ -211,6 +211,83 @@ public sealed class CollisionMap
         return IsWalkable(candidate) ? candidate : new WorldPosition(left + (TileSize / 2), bottom + (TileSize / 2));
     }
 
+    /// <summary>
+    /// True when no wall tile lies on the straight line from <paramref name="from"/> to <paramref name="to"/>: a grid
+    /// walk over every tile the segment passes through (a supercover line: where it passes exactly through a tile
+    /// corner, both tiles beside the corner count, so nothing is seen through the gap between two diagonal walls).
+    /// Points outside the map are clamped to its edge.
+    /// </summary>
+    public bool HasLineOfSight(WorldPosition from, WorldPosition to)
+    {
+        var (x0, y0) = (Math.Clamp(from.X, 0, Width) / TileSize, Math.Clamp(from.Y, 0, Height) / TileSize);
+        var (x1, y1) = (Math.Clamp(to.X, 0, Width) / TileSize, Math.Clamp(to.Y, 0, Height) / TileSize);
+        if (!float.IsFinite(x0 + y0 + x1 + y1))
+        {
+            return false;
+        }
+
+        var (column, row) = (Math.Min((int)x0, columns - 1), Math.Min((int)y0, rows - 1));
+        var (endColumn, endRow) = (Math.Min((int)x1, columns - 1), Math.Min((int)y1, rows - 1));
+        var (stepX, stepY) = (Math.Sign(endColumn - column), Math.Sign(endRow - row));
+
+        // Parameter t along the segment (0..1) at which it crosses the next vertical / horizontal tile boundary.
+        var (dx, dy) = (x1 - x0, y1 - y0);
+        var deltaX = stepX == 0 ? float.PositiveInfinity : 1f / MathF.Abs(dx);
+        var deltaY = stepY == 0 ? float.PositiveInfinity : 1f / MathF.Abs(dy);
+        var nextX = stepX > 0 ? (column + 1 - x0) * deltaX : stepX < 0 ? (x0 - column) * deltaX : float.PositiveInfinity;
+        var nextY = stepY > 0 ? (row + 1 - y0) * deltaY : stepY < 0 ? (y0 - row) * deltaY : float.PositiveInfinity;
+
+        if (!walkable[(row * columns) + column])
+        {
+            return false;
+        }
+
+        for (var left = Math.Abs(endColumn - column) + Math.Abs(endRow - row); left > 0; left--)
+        {
+            if (column == endColumn)
+            {
+                nextX = float.PositiveInfinity;
+            }
+
+            if (row == endRow)
+            {
+                nextY = float.PositiveInfinity;
+            }
+
+            if (MathF.Abs(nextX - nextY) < 1e-5f)
+            {
+                // Exactly through a corner: both tiles beside it must be open, then the diagonal one.
+                if (!walkable[(row * columns) + column + stepX] || !walkable[((row + stepY) * columns) + column])
+                {
+                    return false;
+                }
+
+                column += stepX;
+                row += stepY;
+                nextX += deltaX;
+                nextY += deltaY;
+                left--;
+            }
+            else if (nextX < nextY)
+            {
+                column += stepX;
+                nextX += deltaX;
+            }
+            else
+            {
+                row += stepY;
+                nextY += deltaY;
+            }
+
+            if (!walkable[(row * columns) + column])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private int ColumnOf(float x) => Math.Min((int)(x / TileSize), columns - 1);
 
     private int RowOf(float y) => Math.Min((int)(y / TileSize), rows - 1);

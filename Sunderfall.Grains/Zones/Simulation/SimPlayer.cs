@@ -55,6 +55,11 @@ internal sealed class SimPlayer(Guid playerId, int netId, string name, WorldPosi
     /// <summary>Health regained but not yet whole.</summary>
     public float RegenCarry { get; set; }
 
+    /// <summary>
+    /// Set when the player left while in combat: the tick its body, still in the world and hittable, is taken out.
+    /// </summary>
+    public long? LeaveTick { get; set; }
+
     /// <summary>The vitals last sent to the player, and when.</summary>
     public PlayerVitals? SentVitals { get; set; }
 

@@ -71,8 +71,11 @@ public sealed class ZoneSimulation
 
     public int MonsterCount => monsters.Count;
 
-    /// <summary>Adds a player (or returns the one already here) and returns its net id.</summary>
-    public int AddPlayer(Guid playerId, string name, WorldPosition position, CombatProfile? profile = null)
+    /// <summary>
+    /// Adds a player (or returns the one already here, taking back a body left in the world by the logout delay) and
+    /// returns its net id. <paramref name="vitals"/> is its saved combat state; null for a new character, which starts full.
+    /// </summary>
+    public int AddPlayer(Guid playerId, string name, WorldPosition position, CombatProfile? profile = null, CharacterVitals? vitals = null)
     {
         if (players.TryGetValue(playerId, out var existing))
         {
@@ -81,18 +84,61 @@ public sealed class ZoneSimulation
                 ZoneCombat.ApplyProfile(existing, profile, fill: false);
             }
 
+            if (existing.LeaveTick is not null)
+            {
+                // Back within the logout delay: the body it left, as it stands now, is its again.
+                existing.LeaveTick = null;
+                existing.SentVitals = null;
+            }
+
             return existing.NetId;
         }
 
         var start = map.IsWalkable(position) ? position : map.NearestWalkable(position);
         var player = new SimPlayer(playerId, nextNetId++, name, start) { Profile = profile ?? ZoneCombat.DefaultProfile };
         players.Add(playerId, player);
-        combat.PlayerAdded(player);
+        combat.PlayerAdded(player, vitals, Tick);
         spawned.Add(State(player));
         return player.NetId;
     }
 
-    /// <summary>Removes a player; returns where it stood, or null if it was not here.</summary>
+    /// <summary>
+    /// A player leaving: one out of combat (or with no <paramref name="logoutDelaySeconds"/>) is removed at once; one in
+    /// combat leaves its body standing, still hittable, for the delay (see <see cref="ZoneTickResult.Departed"/>).
+    /// Returns its position and combat state now, or null if it was not here.
+    /// </summary>
+    public PlayerDeparture? Leave(Guid playerId, float logoutDelaySeconds)
+    {
+        if (!players.TryGetValue(playerId, out var player))
+        {
+            return null;
+        }
+
+        var vitals = combat.VitalsOf(player, Tick);
+        if (player.LeaveTick is null && logoutDelaySeconds > 0 && combat.InCombat(player, Tick))
+        {
+            player.LeaveTick = Tick + combat.Ticks(logoutDelaySeconds);
+            (player.DirX, player.DirY) = (0, 0);
+            player.Pending = null;
+            return new PlayerDeparture(playerId, player.Position, vitals, Lingering: true);
+        }
+
+        if (player.LeaveTick is not null)
+        {
+            return new PlayerDeparture(playerId, player.Position, vitals, Lingering: true);
+        }
+
+        RemovePlayer(playerId);
+        return new PlayerDeparture(playerId, player.Position, vitals, Lingering: false);
+    }
+
+    /// <summary>The player's combat state as it would be saved now, or null if it is not here.</summary>
+    public CharacterVitals? VitalsOf(Guid playerId) => players.TryGetValue(playerId, out var player) ? combat.VitalsOf(player, Tick) : null;
+
+    /// <summary>True while the player's body stays in the world after it left in combat.</summary>
+    public bool IsLingering(Guid playerId) => players.TryGetValue(playerId, out var player) && player.LeaveTick is not null;
+
+    /// <summary>Removes a player at once; returns where it stood, or null if it was not here.</summary>
     public WorldPosition? RemovePlayer(Guid playerId)
     {
         if (!players.Remove(playerId, out var player))
@@ -132,6 +178,11 @@ public sealed class ZoneSimulation
             return error;
         }
 
+        if (player.LeaveTick is not null)
+        {
+            return new GameError(GameErrorCode.NotInZone, $"the player left zone {zone.Id}; enter the world again");
+        }
+
         if (player.Dead)
         {
             return new GameError(GameErrorCode.Dead, "you are dead and cannot move until you come back at the zone's spawn");
@@ -152,7 +203,7 @@ public sealed class ZoneSimulation
     public GameError? UseAbility(Guid playerId, AbilityRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return players.TryGetValue(playerId, out var player)
+        return players.TryGetValue(playerId, out var player) && player.LeaveTick is null
             ? combat.Queue(player, request, Tick)
             : new GameError(GameErrorCode.NotInZone, $"the player is not in zone {zone.Id}");
     }
@@ -189,8 +240,9 @@ public sealed class ZoneSimulation
         combat.Step(Tick, now, fought);
         StepMonsters(dt, moved);
         AddHealthChanges(moved, fought.Changed);
+        var departed = RemoveLeftBodies(moved);
 
-        var result = new ZoneTickResult(Tick, [.. spawned], moved, [.. despawned], crossings, corrections, acks, fought);
+        var result = new ZoneTickResult(Tick, [.. spawned], moved, [.. despawned], crossings, corrections, acks, fought, departed);
         spawned.Clear();
         despawned.Clear();
         return result;
@@ -208,7 +260,7 @@ public sealed class ZoneSimulation
     private void StepPlayers(float dt, List<ZoneMotion> moved, List<PlayerNotice> corrections, List<PortalCrossing> crossings, Dictionary<Guid, long> acks)
     {
         playerPositions.Clear();
-        List<SimPlayer>? leaving = null;
+        List<(SimPlayer Player, PortalDefinition Portal)>? leaving = null;
         foreach (var player in players.Values)
         {
             if (player.AppliedSequence != player.ReceivedSequence)
@@ -238,8 +290,7 @@ public sealed class ZoneSimulation
                     moved.Add(new ZoneMotion(player.NetId, reached.X, reached.Y, player.Health));
                     if (PortalAt(reached) is { } portal)
                     {
-                        crossings.Add(new PortalCrossing(player.PlayerId, player.NetId, portal, reached));
-                        (leaving ??= []).Add(player);
+                        (leaving ??= []).Add((player, portal));
                     }
                 }
             }
@@ -251,13 +302,29 @@ public sealed class ZoneSimulation
             }
         }
 
-        foreach (var player in leaving ?? [])
+        foreach (var (player, portal) in leaving ?? [])
         {
+            // Its combat state goes with it: a portal heals and refills nothing.
+            crossings.Add(new PortalCrossing(player.PlayerId, player.NetId, portal, player.Position, combat.VitalsOf(player, Tick)));
             players.Remove(player.PlayerId);
             combat.PlayerRemoved(player);
             moved.RemoveAll(m => m.NetId == player.NetId);
             despawned.Add(player.NetId);
         }
+    }
+
+    // Bodies whose logout delay ran out leave the world with their state as it stands (dead or alive).
+    private List<PlayerDeparture> RemoveLeftBodies(List<ZoneMotion> moved)
+    {
+        List<PlayerDeparture>? departed = null;
+        foreach (var player in players.Values.Where(p => p.LeaveTick <= Tick).ToList())
+        {
+            (departed ??= []).Add(new PlayerDeparture(player.PlayerId, player.Position, combat.VitalsOf(player, Tick), Lingering: false));
+            RemovePlayer(player.PlayerId);
+            moved.RemoveAll(m => m.NetId == player.NetId);
+        }
+
+        return departed ?? [];
     }
 
     private void StepMonsters(float dt, List<ZoneMotion> moved)

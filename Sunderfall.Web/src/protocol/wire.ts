@@ -46,7 +46,7 @@ const errorNames = [
   "None", "InvalidArgument", "NameTaken", "CharacterNotFound", "NotInWorld", "MoveRejected", "Unavailable",
   "AlreadyInWorld", "Internal", "Forbidden", "RateLimited", "LimitReached", "SessionReplaced", "SessionEnded",
   "Kicked", "OnCooldown", "NotEnoughResource", "InvalidTarget", "OutOfRange", "Dead", "PartyRule",
-  "AlreadyInParty", "PlayerOffline", "InventoryRule", "NotFound",
+  "AlreadyInParty", "PlayerOffline", "InventoryRule", "NotFound", "NoLineOfSight",
 ];
 
 /** The name of an error code, whether the server sent it as a number or a name. */

@@ -31,7 +31,8 @@ public sealed class Arena
 
     public static readonly AbilityDefinition Bite = new() { Id = "bite", Name = "Bite", Damage = 40, CooldownSeconds = 1, Range = 2 };
 
-    public Arena(int dummies = 1, int seed = 7, int dummyHealth = 100, bool biting = false)
+    // tiles: the zone's 20 x 20 tile rows ('.' floor, '#' wall); all floor by default.
+    public Arena(int dummies = 1, int seed = 7, int dummyHealth = 100, bool biting = false, string[]? tiles = null)
     {
         var dummy = new MonsterDefinition
         {
@@ -44,7 +45,7 @@ public sealed class Arena
             Id = "arena",
             Name = "Arena",
             TileSize = 10f,
-            Tiles = Enumerable.Repeat(new string('.', 20), 20).ToArray(),
+            Tiles = tiles ?? Enumerable.Repeat(new string('.', 20), 20).ToArray(),
             Spawn = new PointDefinition(5f, 5f),
             SpawnPoints = [new SpawnPointDefinition { Monster = "dummy", X = DummyAt.X, Y = DummyAt.Y, Count = dummies, Radius = 0f, RespawnSeconds = 60f }],
         };

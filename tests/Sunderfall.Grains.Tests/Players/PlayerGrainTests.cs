@@ -173,7 +173,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task CheckpointPositionAsync_FromTheCurrentStay_SavesThePosition()
+    public async Task CheckpointAsync_FromTheCurrentStay_SavesThePosition()
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
@@ -181,7 +181,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
         var stay = (await player.GetAsync())!;
         var checkpoint = new WorldPosition(510f, 495f);
 
-        await player.CheckpointPositionAsync(stay.ZoneId, stay.WorldSession, checkpoint);
+        await player.CheckpointAsync(stay.ZoneId, stay.WorldSession, new PlayerCheckpoint(checkpoint, null));
         var saved = await AfterQueuedCallsAsync(player);
 
         Assert.Equal(checkpoint, saved.Position);
@@ -189,7 +189,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task CheckpointPositionAsync_FromAnEarlierStayOrAfterLeaving_IsIgnored()
+    public async Task CheckpointAsync_FromAnEarlierStayOrAfterLeaving_IsIgnored()
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
@@ -199,11 +199,11 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
         await player.EnterWorldAsync(frontend.Id, frontend.Reference);
         var secondStay = (await player.GetAsync())!;
 
-        await player.CheckpointPositionAsync(firstStay.ZoneId, firstStay.WorldSession, new WorldPosition(501f, 501f));
-        await player.CheckpointPositionAsync(secondStay.ZoneId, secondStay.WorldSession, new WorldPosition(502f, 502f));
+        await player.CheckpointAsync(firstStay.ZoneId, firstStay.WorldSession, new PlayerCheckpoint(new WorldPosition(501f, 501f), null));
+        await player.CheckpointAsync(secondStay.ZoneId, secondStay.WorldSession, new PlayerCheckpoint(new WorldPosition(502f, 502f), null));
         var duringSecondStay = await AfterQueuedCallsAsync(player);
         var left = await player.LeaveWorldAsync();
-        await player.CheckpointPositionAsync(secondStay.ZoneId, secondStay.WorldSession, new WorldPosition(503f, 503f));
+        await player.CheckpointAsync(secondStay.ZoneId, secondStay.WorldSession, new PlayerCheckpoint(new WorldPosition(503f, 503f), null));
         var afterLeaving = await AfterQueuedCallsAsync(player);
 
         Assert.Equal(firstStay.WorldSession + 1, secondStay.WorldSession);
@@ -214,14 +214,14 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task CheckpointPositionAsync_FromAnotherZone_IsIgnored()
+    public async Task CheckpointAsync_FromAnotherZone_IsIgnored()
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
         await player.EnterWorldAsync(frontend.Id, frontend.Reference);
         var stay = (await player.GetAsync())!;
 
-        await player.CheckpointPositionAsync(TestWorld.MirefenInstance, stay.WorldSession, new WorldPosition(301f, 301f));
+        await player.CheckpointAsync(TestWorld.MirefenInstance, stay.WorldSession, new PlayerCheckpoint(new WorldPosition(301f, 301f), null));
         var saved = await AfterQueuedCallsAsync(player);
 
         Assert.Equal(stay.Position, saved.Position);

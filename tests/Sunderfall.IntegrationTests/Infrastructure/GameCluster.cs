@@ -280,6 +280,14 @@ public sealed class GameCluster : IAsyncDisposable
         return hit?.SiloAddress.Endpoint.Port;
     }
 
+    /// <summary>Activations of grain classes whose type name ends with <paramref name="grainClass"/>, over every silo.</summary>
+    public async Task<int> ActivationsOfAsync(string grainClass)
+    {
+        var client = await OrleansClientAsync();
+        var stats = await client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return stats.Where(s => s.GrainType.EndsWith(grainClass, StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+    }
+
     private async Task<IClusterClient> OrleansClientAsync()
     {
         if (orleansClientHost is null)

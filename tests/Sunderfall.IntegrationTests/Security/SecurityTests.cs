@@ -88,7 +88,7 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
     }
 
     [Fact]
-    public async Task EnterWorld_WithAnotherAccountsCharacter_IsForbidden()
+    public async Task EnterWorld_WithAnotherAccountsCharacter_IsRefusedAsNotOneOfItsCharacters()
     {
         await using var owner = await Cluster.ConnectAsync();
         await using var thief = await Cluster.ConnectAsync();
@@ -97,7 +97,7 @@ public sealed class SecurityTests(SharedClusterFixture fixture)
         var stolen = await thief.EnterWorldAsync(created.Value!.Id);
 
         Assert.False(stolen.Ok);
-        Assert.Equal(ErrorCode.Forbidden, stolen.Error!.Code);
+        Assert.Equal(ErrorCode.CharacterNotFound, stolen.Error!.Code);
         var mine = await owner.Connection.InvokeAsync<Sunderfall.Protocol.Errors.CallResult<Sunderfall.Protocol.Characters.CharacterList>>("ListCharacters");
         var theirs = await thief.Connection.InvokeAsync<Sunderfall.Protocol.Errors.CallResult<Sunderfall.Protocol.Characters.CharacterList>>("ListCharacters");
         Assert.Equal([created.Value.Id], mine.Value!.Characters.Select(c => c.Id));
