@@ -18,6 +18,9 @@ SILOS=${SF_CLUSTER_SILOS:-3}
 FRONTENDS=${SF_CLUSTER_FRONTENDS:-2}
 TAG=${SUNDERFALL_IMAGE_TAG:-dev}
 STATE=$(pwd)/.data/cluster
+# The mail sink listens on the host at the network's gateway address, which the containers reach.
+MAIL_IP=$PREFIX.1
+MAIL_PORT=${SF_CLUSTER_MAIL_PORT:-2587}
 LABEL=sunderfall.cluster=local
 # runc and explicit ulimits (deploy/containers.conf says why).
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$(pwd)/deploy/containers.conf}
@@ -34,6 +37,23 @@ run_container() {
   podman run -d --name "$name" --hostname "$name" --network "$NETWORK" --ip "$ip" --label "$LABEL" \
     "$@" >/dev/null 2>"$STATE/podman-run.log" || { cat "$STATE/podman-run.log" >&2; return 1; }
   grep -v 'systemd connection' "$STATE/podman-run.log" >&2 || true
+}
+
+# mail_sink: the cluster's SMTP server, on the host at the network's gateway address: Debian's aiosmtpd with STARTTLS
+# (a certificate made for this cluster, which the frontends trust) and a login; every message lands in $STATE/mail as
+# N.eml, so account recovery works end to end without sending mail anywhere.
+mail_sink() {
+  ensure_package aiosmtpd python3-aiosmtpd
+  mkdir -p "$STATE/mail"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=sunderfall-cluster-mail \
+    -addext "subjectAltName=IP:$MAIL_IP" -keyout "$STATE/smtp.key" -out "$STATE/smtp.crt" 2>/dev/null
+  chmod 644 "$STATE/smtp.crt"
+  # It stops when its standard input closes: a sleep holds it open until 'down' kills both.
+  setsid bash -c "exec sleep infinity | exec python3 '$(pwd)/tests/Shared/smtp-test-server.py' --host '$MAIL_IP' --port '$MAIL_PORT' \
+    --folder '$STATE/mail' --cert '$STATE/smtp.crt' --key '$STATE/smtp.key' --username sunderfall --password '$SMTP_PASSWORD'" \
+    >"$STATE/mail.log" 2>&1 &
+  echo $! >"$STATE/mail.pid"
+  wait_until "the mail sink" 15 grep -q ready "$STATE/mail.log" || { cat "$STATE/mail.log" >&2; return 1; }
 }
 
 # wait_healthy <container> <seconds>: runs the image's own HEALTHCHECK until it passes; shows the log if it never does.
@@ -57,6 +77,8 @@ secrets() {
   # New secrets for every cluster: nothing here has a default. Hex keeps them safe in connection strings.
   (umask 077 && cat >"$STATE/secrets.env" <<EOF
 SIGNING_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+MFA_KEY=$(head -c 32 /dev/urandom | base64 -w0)
+SMTP_PASSWORD=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 POSTGRES_PASSWORD=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 APP_DB_PASSWORD=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 REDIS_PASSWORD=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -160,10 +182,15 @@ up() {
   for i in $(seq 1 "$SILOS"); do
     wait_healthy "sf-silo-$i" 120
   done
+  mail_sink
+  local mail=(-e "SUNDERFALL_Email__Host=$MAIL_IP" -e "SUNDERFALL_Email__Port=$MAIL_PORT" -e SUNDERFALL_Email__Security=StartTls
+    -e SUNDERFALL_Email__From=no-reply@sunderfall.local -e SUNDERFALL_Email__Username=sunderfall
+    -e "SUNDERFALL_Email__Password=$SMTP_PASSWORD" -e SUNDERFALL_Email__TrustedCertificatePath=/run/sunderfall/smtp.crt
+    -v "$STATE/smtp.crt:/run/sunderfall/smtp.crt:ro" -e "SUNDERFALL_Mfa__SecretEncryptionKey=$MFA_KEY")
   for i in $(seq 1 "$FRONTENDS"); do
     log "starting frontend $i ($(frontend_ip "$i"))"
     # Plain HTTP behind HAProxy, whose X-Forwarded-For is believed (per-address limits see the client).
-    run_container "sf-frontend-$i" "$(frontend_ip "$i")" "${common[@]}" -e SUNDERFALL_Frontend__AllowPlainHttp=true \
+    run_container "sf-frontend-$i" "$(frontend_ip "$i")" "${common[@]}" "${mail[@]}" -e SUNDERFALL_Frontend__AllowPlainHttp=true \
       -e "SUNDERFALL_TrustedProxies__Addresses__0=$LB_IP" "localhost/sunderfall-frontend:$TAG"
   done
   for i in $(seq 1 "$FRONTENDS"); do
@@ -202,6 +229,9 @@ down() {
     done
     # shellcheck disable=SC2086
     podman rm -f $ids >/dev/null 2>&1
+  fi
+  if [[ -f $STATE/mail.pid ]]; then
+    kill -- -"$(cat "$STATE/mail.pid")" 2>/dev/null || kill "$(cat "$STATE/mail.pid")" 2>/dev/null || true
   fi
   podman network exists "$NETWORK" && podman network rm "$NETWORK" >/dev/null
   rm -rf "$STATE"

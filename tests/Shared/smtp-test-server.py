@@ -30,6 +30,7 @@ class FolderHandler:
 
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--folder", required=True)
     parser.add_argument("--cert")
@@ -51,7 +52,7 @@ def main():
         parameters.update(tls_context=context, require_starttls=True)
     if args.username:
         parameters.update(authenticator=authenticate, auth_required=True, auth_require_tls=bool(args.cert))
-    controller = Controller(FolderHandler(args.folder), hostname="127.0.0.1", port=args.port, **parameters)
+    controller = Controller(FolderHandler(args.folder), hostname=args.host, port=args.port, **parameters)
     controller.start()
     print("ready", flush=True)
     try:

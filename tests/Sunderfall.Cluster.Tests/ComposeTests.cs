@@ -24,6 +24,13 @@ public sealed class ComposeTests
             ["APP_DB_PASSWORD"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             ["REDIS_PASSWORD"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             ["AUTH_SIGNING_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["MFA_SECRET_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // No mail server runs beside compose here: the frontend needs one named to start, and this run plays
+            // without recovering an account (recovery by e-mail is tested against a real SMTP server elsewhere).
+            ["SMTP_HOST"] = "mail.invalid",
+            ["SMTP_FROM"] = "no-reply@sunderfall.invalid",
+            ["SMTP_USERNAME"] = "sunderfall",
+            ["SMTP_PASSWORD"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             ["SUNDERFALL_SILO_IMAGE"] = "localhost/sunderfall-silo:dev",
             ["SUNDERFALL_FRONTEND_IMAGE"] = "localhost/sunderfall-frontend:dev",
             ["POSTGRES_IMAGE"] = "localhost/sunderfall-postgres:dev",

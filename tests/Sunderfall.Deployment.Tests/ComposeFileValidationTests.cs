@@ -19,6 +19,9 @@ public sealed class ComposeFileValidationTests
     [InlineData("APP_DB_PASSWORD")]
     [InlineData("REDIS_PASSWORD")]
     [InlineData("AUTH_SIGNING_KEY")]
+    [InlineData("MFA_SECRET_KEY")]
+    [InlineData("SMTP_HOST")]
+    [InlineData("SMTP_PASSWORD")]
     public async Task ComposeFile_WithoutASecret_IsRejectedNamingIt(string secret)
     {
         // No secret has a default: a deployment that forgot one must not start with a known value.

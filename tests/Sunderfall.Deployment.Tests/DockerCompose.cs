@@ -21,6 +21,11 @@ internal static class DockerCompose
         ["APP_DB_PASSWORD"] = "test-app-password",
         ["REDIS_PASSWORD"] = "test-redis-password",
         ["AUTH_SIGNING_KEY"] = "test-signing-key-of-more-than-thirty-two-bytes",
+        ["MFA_SECRET_KEY"] = "dGVzdC1tZmEta2V5LXRoaXJ0eS10d28tYnl0ZXMtISE=",
+        ["SMTP_HOST"] = "mail.example.com",
+        ["SMTP_FROM"] = "no-reply@example.com",
+        ["SMTP_USERNAME"] = "sunderfall",
+        ["SMTP_PASSWORD"] = "test-smtp-password",
     };
 
     /// <summary>Runs docker-compose -f file args... from the repository root, with every secret set.</summary>
@@ -46,7 +51,7 @@ internal static class DockerCompose
 
         // Interpolation must see the compose file's own defaults, not whatever this shell happens to export.
         foreach (var name in start.Environment.Keys.Where(k => k.EndsWith("_PASSWORD", StringComparison.Ordinal) || k.EndsWith("_IMAGE", StringComparison.Ordinal)
-            || k.StartsWith("FRONTEND_", StringComparison.Ordinal) || k.StartsWith("SILO", StringComparison.Ordinal) || k is "AUTH_SIGNING_KEY" or "COMPOSE_FILE").ToList())
+            || k.StartsWith("FRONTEND_", StringComparison.Ordinal) || k.StartsWith("SILO", StringComparison.Ordinal) || k is "AUTH_SIGNING_KEY" or "MFA_SECRET_KEY" or "COMPOSE_FILE" || k.StartsWith("SMTP_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }

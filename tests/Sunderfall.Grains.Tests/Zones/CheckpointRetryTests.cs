@@ -23,9 +23,9 @@ public sealed class CheckpointRetryTests(FlakyStorageClusterFixture fixture) : I
 
         // Walk east a few units and stop; the next write of the character (the walk's checkpoint) fails.
         storage.FailNextWriteOf(playerId);
-        await zone.SubmitInputAsync(playerId, new MoveInput(1, 1f, 0f));
+        await zone.SubmitOneAsync(playerId, new MoveInput(1, 1f, 0f));
         var walked = await frontend.WaitForBatchAsync("the player walking", b => b.Moved.Any(m => m.NetId == entered.Value!.SelfNetId && m.X > TestWorld.Spawn.X + 2f));
-        await zone.SubmitInputAsync(playerId, new MoveInput(2, 0f, 0f));
+        await zone.SubmitOneAsync(playerId, new MoveInput(2, 0f, 0f));
         var failed = await Eventually.FindAsync(() => storage.FailuresOf(playerId) > 0 ? "failed" : null, TestWorld.Patience);
         var saved = await Eventually.AskUntilFoundAsync(async () => await player.GetAsync() is { } c && c.Position.X > TestWorld.Spawn.X + 2f ? c : null, TestWorld.Patience);
 
