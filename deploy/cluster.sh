@@ -48,8 +48,9 @@ mail_sink() {
   openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=sunderfall-cluster-mail \
     -addext "subjectAltName=IP:$MAIL_IP" -keyout "$STATE/smtp.key" -out "$STATE/smtp.crt" 2>/dev/null
   chmod 644 "$STATE/smtp.crt"
-  # It stops when its standard input closes: a sleep holds it open until 'down' kills both.
-  setsid bash -c "exec sleep infinity | exec python3 '$(pwd)/tests/Shared/smtp-test-server.py' --host '$MAIL_IP' --port '$MAIL_PORT' \
+  # Debian's python3 (the one with aiosmtpd), not whatever python3 comes first on PATH. It stops when its standard
+  # input closes: a sleep holds it open until 'down' kills both.
+  setsid bash -c "exec sleep infinity | exec /usr/bin/python3 '$(pwd)/tests/Shared/smtp-test-server.py' --host '$MAIL_IP' --port '$MAIL_PORT' \
     --folder '$STATE/mail' --cert '$STATE/smtp.crt' --key '$STATE/smtp.key' --username sunderfall --password '$SMTP_PASSWORD'" \
     >"$STATE/mail.log" 2>&1 &
   echo $! >"$STATE/mail.pid"

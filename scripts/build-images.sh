@@ -114,10 +114,10 @@ build_service() {
 build_base
 build_dotnet silo Sunderfall.Silo/Sunderfall.Silo.csproj docker/Dockerfile.silo \
   Sunderfall.Silo Sunderfall.Grains Sunderfall.Grains.Interfaces Sunderfall.Content Sunderfall.Migrations \
-  Sunderfall.ServiceDefaults Sunderfall.Accounts Sunderfall.Protocol content
+  Sunderfall.ServiceDefaults Sunderfall.Accounts Sunderfall.Stores Sunderfall.Protocol content
 build_dotnet frontend Sunderfall.Frontend/Sunderfall.Frontend.csproj docker/Dockerfile.frontend \
   Sunderfall.Frontend Sunderfall.Grains.Interfaces Sunderfall.Content Sunderfall.ServiceDefaults \
-  Sunderfall.Accounts Sunderfall.Protocol content
+  Sunderfall.Accounts Sunderfall.Stores Sunderfall.Protocol content
 build_service postgres docker/Dockerfile.postgres
 build_service redis docker/Dockerfile.redis
 build_service haproxy docker/Dockerfile.haproxy

@@ -29,7 +29,8 @@ public sealed class PrometheusTests(SharedClusterFixture fixture)
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await prometheus.WaitUntilReadyAsync(http);
 
-        var silos = Cluster.Silos.Select(s => HostPort(s.Process.HttpUrl)).Order().ToList();
+        // The cluster's running silos; other tests add silos that exit or are killed on purpose.
+        var silos = Running(Cluster).Select(s => HostPort(s.Process.HttpUrl)).Order().ToList();
         var frontend = HostPort(Cluster.Frontend.HttpUrl);
         var up = await prometheus.QueryUntilAsync(http, $"up{{cluster=\"{Cluster.ClusterId}\"}} == 1", r => r.Count == silos.Count + 1);
         Assert.Equal(silos, up.Where(s => s.Labels["job"] == "sunderfall-silo").Select(s => s.Labels["instance"]).Order());
@@ -60,6 +61,9 @@ public sealed class PrometheusTests(SharedClusterFixture fixture)
         Assert.Contains("SunderfallHubErrorRateHigh", alerts);
     }
 
+    private static IEnumerable<(ServerProcess Process, int SiloPort)> Running(GameCluster cluster) =>
+        cluster.Silos.Where(s => !s.Process.HasExited);
+
     private static string HostPort(string url) => new Uri(url).Authority;
 
     /// <summary>One sample of a Prometheus instant query.</summary>
@@ -86,7 +90,7 @@ public sealed class PrometheusTests(SharedClusterFixture fixture)
         {
             var directory = Directory.CreateTempSubdirectory("sunderfall-prometheus-").FullName;
             var port = FreePort.Next();
-            var silos = string.Join(',', cluster.Silos.Select(s => HostPort(s.Process.HttpUrl)));
+            var silos = string.Join(',', Running(cluster).Select(s => HostPort(s.Process.HttpUrl)));
             // Through bash, so its output goes to a file without a reader thread; the script execs Prometheus, so the
             // PID held here is Prometheus' own.
             var info = new ProcessStartInfo("bash")

@@ -68,6 +68,13 @@ public sealed class FuzzTests(SharedClusterFixture fixture, ITestOutputHelper ou
         try
         {
             Assert.True(await GameClient.EventuallyAsync(() => bystanders.All(b => b.Client.Self() is not null), Wait), "a bystander never appeared");
+            // The zone's first checkpoint of each bystander adds its vitals to the saved character; the rows are
+            // compared from then on.
+            foreach (var (_, character) in bystanders)
+            {
+                Assert.True(await GameClient.EventuallyAsync(() => HasSavedVitals(character.Name), Wait), $"{character.Name}'s vitals were never saved");
+            }
+
             var rowsBefore = new List<string>();
             foreach (var (_, character) in standing)
             {
@@ -306,6 +313,9 @@ public sealed class FuzzTests(SharedClusterFixture fixture, ITestOutputHelper ou
         node.Remove("Y");
         return node.ToJsonString();
     }
+
+    private bool HasSavedVitals(string name) =>
+        Cluster.ReadCharacterRowAsync(name).GetAwaiter().GetResult() is { } row && row.TryGetProperty("Vitals", out _);
 
     private bool WalkerRowMatches(string name, string before) =>
         Cluster.ReadCharacterRowAsync(name).GetAwaiter().GetResult() is { } row && WithoutPosition(row) == before;
