@@ -62,20 +62,7 @@ internal static class DockerCompose
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Executable} {string.Join(' ', start.ArgumentList)} did not finish within {Timeout.TotalSeconds} s.");
-        }
-
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        return await ProcessResult.CollectAsync(process, start, Timeout);
     }
 
     private static string FindExecutable()

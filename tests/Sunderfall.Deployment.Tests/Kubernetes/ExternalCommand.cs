@@ -39,20 +39,7 @@ internal static class ExternalCommand
 
         using (process)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {Timeout.TotalMinutes} min.");
-            }
-
-            return new ProcessResult(process.ExitCode, await stdout, await stderr);
+            return await ProcessResult.CollectAsync(process, start, Timeout);
         }
     }
 }
