@@ -156,7 +156,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         await Task.Delay(TestWorld.TickInterval * 4);
         await StartZone.SubmitInputsAsync([.. ids.Select(id => new PlayerMoveInput(id, new MoveInput(2, 0f, 0f)))]);
 
-        Assert.True(ids.Select(ZoneGrain.SliceOf).Distinct().Count() > 1, "the players should fall into several slices");
+        Assert.True(ids.Select(CheckpointSaver.SliceOf).Distinct().Count() > 1, "the players should fall into several slices");
         async Task<CharacterSnapshot?[]?> AllMovedAsync()
         {
             var all = await Task.WhenAll(players.Select(p => p.GetAsync()));
