@@ -2,99 +2,33 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 using Sunderfall.Protocol.Auth;
 using Sunderfall.Protocol.Errors;
 
 namespace Sunderfall.Client
 {
-    // Signing in: the tokens, their refresh before expiry and on a refused token, logout.
+    // The sign-in half of the facade: what an app calls and reads; the tokens and their refresh live in ClientSignIn.
     public sealed partial class SunderfallClient
     {
-        /// <summary>A token this close to expiry is refreshed before it is used.</summary>
-        private static readonly TimeSpan UseMargin = TimeSpan.FromSeconds(10);
-
-        /// <summary>Clocks closer than this are taken to agree (see <see cref="Accept"/>).</summary>
-        private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(5);
-
-        private readonly SemaphoreSlim refreshGate = new SemaphoreSlim(1, 1);
-        private AuthResponse? tokens;
-        private DateTimeOffset accessExpiresLocal;
-        private Timer? refreshTimer;
-
         /// <summary>True while the client holds tokens (after register, login or a refresh-token sign-in, until logout
         /// or the sign-in ended).</summary>
-        public bool IsSignedIn
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return tokens is not null;
-                }
-            }
-        }
+        public bool IsSignedIn => signIn.Current is not null;
 
         /// <summary>The signed-in account's id (GUID "D" form), or null.</summary>
-        public string? AccountId
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return tokens?.AccountId;
-                }
-            }
-        }
+        public string? AccountId => signIn.Current?.AccountId;
 
         /// <summary>The signed-in account's username, or null.</summary>
-        public string? Username
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return tokens?.Username;
-                }
-            }
-        }
+        public string? Username => signIn.Current?.Username;
 
         /// <summary>The signed-in account's roles (player, moderator, admin) as of the last sign-in or refresh.</summary>
-        public IReadOnlyList<string> Roles
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return tokens?.Roles ?? Array.Empty<string>();
-                }
-            }
-        }
+        public IReadOnlyList<string> Roles => signIn.Current?.Roles ?? Array.Empty<string>();
 
         /// <summary>When the current access token expires, by this machine's clock (corrected by the server's), or null.</summary>
-        public DateTimeOffset? AccessTokenExpiresAt
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return tokens is null ? (DateTimeOffset?)null : accessExpiresLocal;
-                }
-            }
-        }
+        public DateTimeOffset? AccessTokenExpiresAt => signIn.AccessExpiresAt;
 
         /// <summary>The current refresh token, for an app that remembers the sign-in (see
         /// <see cref="SignInWithRefreshTokenAsync"/>); keep it secret. Null when signed out.</summary>
-        public string? RefreshToken
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return tokens?.RefreshToken;
-                }
-            }
-        }
+        public string? RefreshToken => signIn.Current?.RefreshToken;
 
         /// <summary>Creates an account and signs it in (POST api/auth/register). Throws
         /// <see cref="SunderfallAuthException"/> with InvalidArgument (the message states the rule), UsernameTaken,
@@ -124,27 +58,15 @@ namespace Sunderfall.Client
         public async Task<AuthResponse> RefreshTokensAsync(CancellationToken cancellationToken = default)
         {
             ThrowIfDisposed();
-            return await RefreshIfStillAsync(RequireTokens(), cancellationToken).ConfigureAwait(false);
+            return await signIn.RefreshIfStillAsync(signIn.Require(), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>A valid access token (refreshed first when it is about to expire), e.g. for the account's other
         /// HTTP endpoints. Throws InvalidOperationException when signed out.</summary>
-        public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
+        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken = default)
         {
             ThrowIfDisposed();
-            AuthResponse current = RequireTokens();
-            DateTimeOffset expires;
-            lock (gate)
-            {
-                expires = accessExpiresLocal;
-            }
-
-            if (DateTimeOffset.UtcNow + UseMargin < expires)
-            {
-                return current.AccessToken;
-            }
-
-            return (await RefreshIfStillAsync(current, cancellationToken).ConfigureAwait(false)).AccessToken;
+            return signIn.AccessTokenAsync(cancellationToken);
         }
 
         /// <summary>
@@ -155,44 +77,17 @@ namespace Sunderfall.Client
         {
             ThrowIfDisposed();
             await DisconnectAsync().ConfigureAwait(false);
-            if (!IsSignedIn)
-            {
-                return;
-            }
-
-            try
-            {
-                string token = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    await auth.PostAsync("api/auth/logout", token, cancellationToken).ConfigureAwait(false);
-                }
-                catch (SunderfallAuthException ex) when (ex.StatusCode == 401)
-                {
-                    // The token was refused before its time (e.g. the clocks disagree): once more with a fresh one.
-                    AuthResponse fresh = await RefreshIfStillAsync(RequireTokens(), cancellationToken).ConfigureAwait(false);
-                    await auth.PostAsync("api/auth/logout", fresh.AccessToken, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (SunderfallAuthException ex) when (ex.SignInEnded)
-            {
-                // Already ended on the server: nothing left to revoke.
-            }
-            catch (InvalidOperationException)
-            {
-                // Signed out meanwhile (the refresh was refused).
-            }
-
-            ForgetTokens();
+            await signIn.LogoutAsync(cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<AuthResponse> SignInAsync(string path, object body, CancellationToken cancellationToken)
         {
             ThrowIfDisposed();
-            (AuthResponse fresh, DateTimeOffset? serverTime) = await auth.PostForTokensAsync(path, body, cancellationToken).ConfigureAwait(false);
+            string? before = signIn.Current?.AccountId;
+            AuthResponse fresh = await signIn.SignInAsync(path, body, cancellationToken).ConfigureAwait(false);
             lock (gate)
             {
-                if (tokens is not null && !string.Equals(tokens.AccountId, fresh.AccountId, StringComparison.Ordinal))
+                if (before is not null && !string.Equals(before, fresh.AccountId, StringComparison.Ordinal))
                 {
                     // Another account: its characters are not ours to re-enter.
                     resumeCharacterId = null;
@@ -201,118 +96,13 @@ namespace Sunderfall.Client
                 sessionClosedBy = null;
             }
 
-            Accept(fresh, serverTime);
             return fresh;
         }
 
-        private AuthResponse RequireTokens()
+        /// <summary>The server refused the refresh token: signed out, the session is closed and the connection too.</summary>
+        private void SignInEnded(SunderfallAuthException refusal)
         {
-            lock (gate)
-            {
-                return tokens ?? throw new InvalidOperationException("not signed in: call LoginAsync, RegisterAsync or SignInWithRefreshTokenAsync first");
-            }
-        }
-
-        /// <summary>Refreshes unless someone else already replaced <paramref name="seen"/>; one refresh at a time, as
-        /// each refresh token works once.</summary>
-        private async Task<AuthResponse> RefreshIfStillAsync(AuthResponse seen, CancellationToken cancellationToken)
-        {
-            await refreshGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                AuthResponse current = RequireTokens();
-                if (!ReferenceEquals(current, seen))
-                {
-                    return current;
-                }
-
-                (AuthResponse fresh, DateTimeOffset? serverTime) result;
-                try
-                {
-                    result = await auth.PostForTokensAsync("api/auth/refresh", new RefreshRequest { RefreshToken = current.RefreshToken }, cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                catch (SunderfallAuthException ex) when (ex.SignInEnded)
-                {
-                    EndSignIn(new ServerError { Code = ErrorCode.SessionEnded, Message = $"the sign-in ended ({ex.Code}: {ex.Message}); sign in again" });
-                    throw;
-                }
-
-                Accept(result.fresh, result.serverTime);
-                return result.fresh;
-            }
-            finally
-            {
-                refreshGate.Release();
-            }
-        }
-
-        /// <summary>Keeps new tokens, judging their expiry by the server's clock, and schedules the next refresh.</summary>
-        private void Accept(AuthResponse fresh, DateTimeOffset? serverTime)
-        {
-            DateTimeOffset now = DateTimeOffset.UtcNow;
-            // A game machine's clock may be minutes off: then the server's Date header says how long the token has
-            // left. The header is truncated to the second and cached by the server for about as long, so within a few
-            // seconds it cannot tell the clocks apart, and this machine's clock is the more precise.
-            TimeSpan left = fresh.AccessTokenExpiresAt - now;
-            if (serverTime is DateTimeOffset date && (date - now).Duration() > ClockTolerance)
-            {
-                left = fresh.AccessTokenExpiresAt - date - TimeSpan.FromSeconds(2);
-            }
-
-            TimeSpan refreshIn = left - Min(options.RefreshBeforeExpiry, TimeSpan.FromTicks(left.Ticks / 2));
-            lock (gate)
-            {
-                tokens = fresh;
-                accessExpiresLocal = now + left;
-                refreshTimer?.Dispose();
-                refreshTimer = Volatile.Read(ref disposed) != 0
-                    ? null
-                    : new Timer(_ => _ = RefreshOnScheduleAsync(fresh), null, Max(refreshIn, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
-            }
-
-            Raise(TokensChanged, fresh, nameof(TokensChanged));
-        }
-
-        private async Task RefreshOnScheduleAsync(AuthResponse seen)
-        {
-            if (Volatile.Read(ref disposed) != 0)
-            {
-                return;
-            }
-
-            try
-            {
-                await RefreshIfStillAsync(seen, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (SunderfallAuthException ex) when (ex.SignInEnded)
-            {
-                // Reported through SessionClosed by the refresh itself.
-            }
-            catch (InvalidOperationException)
-            {
-                // Signed out meanwhile.
-            }
-#pragma warning disable CA1031 // A timer callback has no caller: any other failure (no network) is retried later.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogWarning(ex, "Refreshing the access token failed; retrying in {Delay}", options.RefreshRetryDelay);
-                lock (gate)
-                {
-                    if (ReferenceEquals(tokens, seen) && Volatile.Read(ref disposed) == 0)
-                    {
-                        refreshTimer?.Dispose();
-                        refreshTimer = new Timer(_ => _ = RefreshOnScheduleAsync(seen), null, options.RefreshRetryDelay, Timeout.InfiniteTimeSpan);
-                    }
-                }
-            }
-        }
-
-        /// <summary>The server refused the sign-in: forget it, tell the app, and stop connecting.</summary>
-        private void EndSignIn(ServerError reason)
-        {
-            ForgetTokens();
+            var reason = new ServerError { Code = ErrorCode.SessionEnded, Message = $"the sign-in ended ({refusal.Code}: {refusal.Message}); sign in again" };
             lock (gate)
             {
                 sessionClosedBy = reason;
@@ -322,28 +112,5 @@ namespace Sunderfall.Client
             // Not awaited: this may run inside a connection callback that stopping would wait for.
             _ = Task.Run(() => DisconnectCoreAsync(disposing: false));
         }
-
-        private void ForgetTokens()
-        {
-            lock (gate)
-            {
-                tokens = null;
-                refreshTimer?.Dispose();
-                refreshTimer = null;
-            }
-        }
-
-        private void StopRefreshTimer()
-        {
-            lock (gate)
-            {
-                refreshTimer?.Dispose();
-                refreshTimer = null;
-            }
-        }
-
-        private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
     }
 }

@@ -69,7 +69,7 @@ namespace Sunderfall.Client
             {
                 lock (gate)
                 {
-                    return wantConnected && sessionClosedBy is null && tokens is not null && Volatile.Read(ref disposed) == 0;
+                    return wantConnected && sessionClosedBy is null && signIn.Current is not null && Volatile.Read(ref disposed) == 0;
                 }
             }
         }
@@ -84,7 +84,7 @@ namespace Sunderfall.Client
         public async Task ConnectAsync(CancellationToken cancellationToken = default)
         {
             ThrowIfDisposed();
-            RequireTokens();
+            signIn.Require();
             await connectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -236,7 +236,7 @@ namespace Sunderfall.Client
                 // status is only in the message on netstandard. Refresh once and try again; a refused refresh ends
                 // the sign-in and throws.
                 logger.LogInformation("The hub refused the access token; refreshing it");
-                await RefreshIfStillAsync(RequireTokens(), cancellationToken).ConfigureAwait(false);
+                await signIn.RefreshIfStillAsync(signIn.Require(), cancellationToken).ConfigureAwait(false);
                 await connection.StartAsync(cancellationToken).ConfigureAwait(false);
             }
         }

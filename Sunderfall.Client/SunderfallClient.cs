@@ -26,7 +26,7 @@ namespace Sunderfall.Client
     public sealed partial class SunderfallClient : IAsyncDisposable
     {
         private readonly SunderfallClientOptions options;
-        private readonly AuthApi auth;
+        private readonly ClientSignIn signIn;
         private readonly ILogger logger;
         private readonly object gate = new object();
         private readonly LocalWorld world = new LocalWorld();
@@ -54,7 +54,7 @@ namespace Sunderfall.Client
             BaseUrl = new Uri(text.EndsWith('/') ? text : text + "/");
             HubUrl = new Uri(BaseUrl, HubNames.Path.TrimStart('/'));
             logger = this.options.LoggerFactory?.CreateLogger("Sunderfall.Client") ?? (ILogger)NullLogger.Instance;
-            auth = new AuthApi(BaseUrl, this.options);
+            signIn = new ClientSignIn(BaseUrl, this.options, logger, fresh => Raise(TokensChanged, fresh, nameof(TokensChanged)), SignInEnded);
         }
 
         /// <summary>The frontend's base URL (ending in a slash).</summary>
@@ -135,9 +135,8 @@ namespace Sunderfall.Client
                 return;
             }
 
-            StopRefreshTimer();
             await DisconnectCoreAsync(disposing: true).ConfigureAwait(false);
-            auth.Dispose();
+            signIn.Dispose();
         }
 
         private void ThrowIfDisposed()
