@@ -52,6 +52,10 @@ public static class AccountsHostingExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MfaOptions>, MfaOptionsValidator>());
         builder.Services.TryAddSingleton<TotpSecretProtector>();
         builder.Services.AddHostedService<TotpSecretEncryption>();
+        builder.Services.TryAddSingleton<AccountPasswordHasher>();
+        builder.Services.TryAddSingleton<AccountMfa>();
+        builder.Services.TryAddSingleton<AccountRecovery>();
+        builder.Services.TryAddSingleton<AccountModeration>();
         builder.Services.TryAddSingleton<AccountService>();
         return builder;
     }

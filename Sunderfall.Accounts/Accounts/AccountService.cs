@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sunderfall.Accounts.Audit;
@@ -11,52 +10,45 @@ using Sunderfall.Accounts.Tokens;
 namespace Sunderfall.Accounts.Accounts;
 
 /// <summary>
-/// Registration, login with per-account lockout, rotating refresh tokens, sessions, roles and bans, two-step sign-in
-/// (AccountService.Mfa.cs) and account recovery (AccountService.Recovery.cs), over PostgreSQL.
+/// Registration, login with per-account lockout (and the second factor, checked by <see cref="AccountMfa"/>), rotating
+/// refresh tokens and sessions, over PostgreSQL. Roles and bans are <see cref="AccountModeration"/>'s, enrolling an
+/// authenticator <see cref="AccountMfa"/>'s and account recovery <see cref="AccountRecovery"/>'s.
 /// Every method checks its arguments and answers an <see cref="AuthResult"/> (IsSessionActiveAsync a bool); only a
 /// failing database throws.
 /// Passwords, tokens, authenticator secrets and one-time codes never reach a log or the audit trail.
 /// </summary>
-public sealed partial class AccountService
+public sealed class AccountService
 {
     /// <summary>The one answer for an unknown username and for a wrong password, so neither tells which.</summary>
     public const string InvalidCredentialsMessage = "username or password is incorrect";
-
-    private const int MaxReasonLength = 500;
-    private const int MaxIpLength = 64;
 
     private readonly NpgsqlDataSource dataSource;
     private readonly TokenService tokens;
     private readonly AuditLog audit;
     private readonly TimeProvider time;
     private readonly AuthOptions options;
-    private readonly IRecoveryCodeSender recoverySender;
-    private readonly ILogger<AccountService> logger;
     private readonly AccountPasswordHasher hasher;
-    private readonly TotpSecretProtector totpSecrets;
+    private readonly AccountMfa mfa;
 
     /// <summary>Creates the service; the data source should log in as the application role (sunderfall_app).</summary>
     public AccountService(
         NpgsqlDataSource dataSource, TokenService tokens, AuditLog audit, TimeProvider time, IOptions<AuthOptions> options,
-        IRecoveryCodeSender recoverySender, TotpSecretProtector totpSecrets, ILogger<AccountService> logger)
+        AccountPasswordHasher hasher, AccountMfa mfa)
     {
-        ArgumentNullException.ThrowIfNull(totpSecrets);
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(recoverySender);
-        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(hasher);
+        ArgumentNullException.ThrowIfNull(mfa);
         this.dataSource = dataSource;
         this.tokens = tokens;
         this.audit = audit;
         this.time = time;
         this.options = options.Value;
-        hasher = new AccountPasswordHasher(this.options.MaxConcurrentPasswordHashes, this.options.MaxQueuedPasswordHashes);
-        this.recoverySender = recoverySender;
-        this.totpSecrets = totpSecrets;
-        this.logger = logger;
+        this.hasher = hasher;
+        this.mfa = mfa;
     }
 
     /// <summary>
@@ -71,7 +63,7 @@ public sealed partial class AccountService
         }
         catch (PasswordHashingBusyException busy)
         {
-            return Busy(busy);
+            return AccountAnswers.Busy(busy);
         }
     }
 
@@ -90,7 +82,7 @@ public sealed partial class AccountService
 
         var bootstrapAdmin = options.BootstrapAdmins.Contains(username, StringComparer.OrdinalIgnoreCase);
         var account = new AccountInfo(
-            Guid.CreateVersion7(), username, email, bootstrapAdmin ? [Roles.Player, Roles.Admin] : [Roles.Player], Now(), null);
+            Guid.CreateVersion7(), username, email, bootstrapAdmin ? [Roles.Player, Roles.Admin] : [Roles.Player], AccountAnswers.Now(time), null);
         try
         {
             var hash = await hasher.HashAsync(password, cancellationToken);
@@ -101,7 +93,7 @@ public sealed partial class AccountService
             return ex.ConstraintName == AccountStore.EmailIndex ? EmailTaken() : UsernameTaken(username);
         }
 
-        audit.Append(new AuditEvent(AuditActions.AccountRegistered, account.Id, username, username, Ip(ip),
+        audit.Append(new AuditEvent(AuditActions.AccountRegistered, account.Id, username, username, AccountAnswers.Ip(ip),
             new Dictionary<string, string> { ["roles"] = string.Join(',', account.Roles) }));
         return AuthResult.Success(account);
     }
@@ -129,7 +121,7 @@ public sealed partial class AccountService
         }
         catch (PasswordHashingBusyException busy)
         {
-            return Busy(busy);
+            return AccountAnswers.Busy(busy);
         }
     }
 
@@ -150,7 +142,7 @@ public sealed partial class AccountService
             return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"mfaCode must be {MfaCode.Rule}, at most {MfaCode.MaxLength} characters");
         }
 
-        ip = Ip(ip);
+        ip = AccountAnswers.Ip(ip);
         AccountRecord? account;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
@@ -166,12 +158,12 @@ public sealed partial class AccountService
         }
 
         var info = account.Info;
-        var now = Now();
+        var now = AccountAnswers.Now(time);
         if (account.IsLockedAt(now))
         {
             audit.Append(new AuditEvent(AuditActions.LoginFailed, info.Id, info.Username, info.Username, ip,
                 new Dictionary<string, string> { ["reason"] = "locked" }));
-            return LockedOut(account.LockedUntil!.Value - now);
+            return AccountAnswers.LockedOut(account.LockedUntil!.Value - now);
         }
 
         var verification = await hasher.VerifyAsync(account.PasswordHash, password, cancellationToken);
@@ -184,7 +176,7 @@ public sealed partial class AccountService
             {
                 audit.Append(new AuditEvent(AuditActions.LoginLocked, info.Id, info.Username, info.Username, ip,
                     new Dictionary<string, string> { ["until"] = until.ToString("O"), ["failures"] = options.MaxFailedLogins.ToString(CultureInfo.InvariantCulture) }));
-                return LockedOut(until - now);
+                return AccountAnswers.LockedOut(until - now);
             }
 
             return AuthResult.Fail(AuthErrorCode.InvalidCredentials, InvalidCredentialsMessage);
@@ -195,7 +187,7 @@ public sealed partial class AccountService
         string? secondFactor = null;
         if (account.MfaEnabled)
         {
-            var (refusal, used) = await CheckLoginSecondFactorAsync(account, mfaCode, now, ip, cancellationToken);
+            var (refusal, used) = await mfa.CheckLoginSecondFactorAsync(account, mfaCode, now, ip, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;
@@ -224,7 +216,7 @@ public sealed partial class AccountService
     {
         var registered = await RegisterAsync(username, email, password, ip, cancellationToken);
         return registered is { Ok: true, Account: { } account }
-            ? await StartSessionAsync(account, Now(), Ip(ip), ("via", "registration"), cancellationToken)
+            ? await StartSessionAsync(account, AccountAnswers.Now(time), AccountAnswers.Ip(ip), ("via", "registration"), cancellationToken)
             : registered;
     }
 
@@ -260,8 +252,8 @@ public sealed partial class AccountService
             return AuthResult.Fail(AuthErrorCode.TokenInvalid, $"refresh token must be {TokenService.RefreshTokenLength} base64url characters as issued at login: log in again");
         }
 
-        ip = Ip(ip);
-        var now = Now();
+        ip = AccountAnswers.Ip(ip);
+        var now = AccountAnswers.Now(time);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var token = await AccountStore.FindRefreshTokenForUpdateAsync(connection, TokenService.HashRefreshToken(refreshToken), cancellationToken);
@@ -312,13 +304,13 @@ public sealed partial class AccountService
             return AuthResult.Fail(AuthErrorCode.InvalidArgument, "account id and session id must not be empty");
         }
 
-        var (username, known) = await AccountStore.EndSessionAsync(dataSource, accountId, familyId, Now(), cancellationToken);
+        var (username, known) = await AccountStore.EndSessionAsync(dataSource, accountId, familyId, AccountAnswers.Now(time), cancellationToken);
         if (username is null || !known)
         {
             return AuthResult.Fail(AuthErrorCode.NotFound, "this account has no such session");
         }
 
-        audit.Append(new AuditEvent(AuditActions.Logout, accountId, username, familyId.ToString("D"), Ip(ip)));
+        audit.Append(new AuditEvent(AuditActions.Logout, accountId, username, familyId.ToString("D"), AccountAnswers.Ip(ip)));
         return AuthResult.Success(null);
     }
 
@@ -327,7 +319,7 @@ public sealed partial class AccountService
     /// when a connection starts, since an access token stays valid until it expires.
     /// </summary>
     public async Task<bool> IsSessionActiveAsync(Guid familyId, CancellationToken cancellationToken = default) =>
-        familyId != Guid.Empty && await AccountStore.IsSessionActiveAsync(dataSource, familyId, Now(), cancellationToken);
+        familyId != Guid.Empty && await AccountStore.IsSessionActiveAsync(dataSource, familyId, AccountAnswers.Now(time), cancellationToken);
 
     /// <summary>
     /// Like <see cref="IsSessionActiveAsync(Guid, CancellationToken)"/>, and the session must belong to
@@ -335,130 +327,7 @@ public sealed partial class AccountService
     /// </summary>
     public async Task<bool> IsSessionActiveAsync(Guid accountId, Guid familyId, CancellationToken cancellationToken = default) =>
         accountId != Guid.Empty && familyId != Guid.Empty
-        && await AccountStore.IsSessionActiveAsync(dataSource, familyId, Now(), cancellationToken, accountId);
-
-    /// <summary>The account with this username (ignoring case), for moderators and admins.</summary>
-    public async Task<AuthResult> FindAsync(string username, CancellationToken cancellationToken = default)
-    {
-        if (UsernamePolicy.Validate(username) is { } problem)
-        {
-            return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var account = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: false, cancellationToken);
-        return account is null ? NotFound(username) : AuthResult.Success(account.Info);
-    }
-
-    /// <summary>
-    /// Replaces an account's roles (known names only, at least one). The actor must be an admin now (checked in the
-    /// database, not only in the caller's token) and may not take the admin role from themselves. Takes effect at the
-    /// account's next refresh.
-    /// </summary>
-    public async Task<AuthResult> SetRolesAsync(
-        Guid actorId, string actorName, string username, IReadOnlyCollection<string> roles, string? ip, CancellationToken cancellationToken = default)
-    {
-        if ((ValidateActor(actorId, actorName) ?? UsernamePolicy.Validate(username)) is { } problem)
-        {
-            return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
-        }
-
-        var allowed = string.Join(", ", Roles.All);
-        if (roles is null || roles.Count == 0 || roles.Any(r => Roles.Normalize(r) is null))
-        {
-            return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"roles must name at least one of: {allowed}");
-        }
-
-        var newRoles = Roles.All.Where(known => roles.Any(r => Roles.Normalize(r) == known)).ToList();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var actor = await AccountStore.FindByIdAsync(connection, actorId, cancellationToken);
-        if (actor is null || !actor.Info.IsInRole(Roles.Admin))
-        {
-            return AuthResult.Fail(AuthErrorCode.Forbidden, "only admins may change roles");
-        }
-
-        var target = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: true, cancellationToken);
-        if (target is null)
-        {
-            return NotFound(username);
-        }
-
-        if (target.Info.Id == actorId && !newRoles.Contains(Roles.Admin))
-        {
-            return AuthResult.Fail(AuthErrorCode.Forbidden, "an admin cannot take the admin role from themselves; ask another admin");
-        }
-
-        await AccountStore.SetRolesAsync(connection, target.Info.Id, newRoles, cancellationToken);
-        // The audit row commits with the change or neither does.
-        await audit.AppendInTransactionAsync(connection, new AuditEvent(AuditActions.RolesChanged, actorId, actorName, target.Info.Username, Ip(ip),
-            new Dictionary<string, string> { ["from"] = string.Join(',', target.Info.Roles), ["to"] = string.Join(',', newRoles) }), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return AuthResult.Success(target.Info with { Roles = newRoles });
-    }
-
-    /// <summary>
-    /// Bans an account until the given time and revokes all its sessions. The actor must be a moderator or admin now;
-    /// moderators cannot ban moderators or admins, and nobody can ban themselves.
-    /// </summary>
-    public async Task<AuthResult> BanAsync(
-        Guid actorId, string actorName, string username, DateTimeOffset until, string reason, string? ip, CancellationToken cancellationToken = default)
-    {
-        if ((ValidateActor(actorId, actorName) ?? UsernamePolicy.Validate(username)) is { } problem)
-        {
-            return AuthResult.Fail(AuthErrorCode.InvalidArgument, problem);
-        }
-
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength || reason.Any(char.IsControl))
-        {
-            return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"reason must be 1-{MaxReasonLength} characters without control characters");
-        }
-
-        var now = Now();
-        if (until <= now)
-        {
-            return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"a ban must end in the future (now is {now:u}, until is {until.ToUniversalTime():u})");
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var actor = await AccountStore.FindByIdAsync(connection, actorId, cancellationToken);
-        var actorIsAdmin = actor is not null && actor.Info.IsInRole(Roles.Admin);
-        if (actor is null || !(actorIsAdmin || actor.Info.IsInRole(Roles.Moderator)))
-        {
-            return AuthResult.Fail(AuthErrorCode.Forbidden, "only moderators and admins may ban");
-        }
-
-        var target = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: true, cancellationToken);
-        if (target is null)
-        {
-            return NotFound(username);
-        }
-
-        if (target.Info.Id == actorId)
-        {
-            return AuthResult.Fail(AuthErrorCode.Forbidden, "you cannot ban yourself");
-        }
-
-        if (!actorIsAdmin && (target.Info.IsInRole(Roles.Moderator) || target.Info.IsInRole(Roles.Admin)))
-        {
-            return AuthResult.Fail(AuthErrorCode.Forbidden, "moderators cannot ban moderators or admins; ask an admin");
-        }
-
-        var end = until.ToUniversalTime();
-        await AccountStore.SetBanAsync(connection, target.Info.Id, end, reason, cancellationToken);
-        var sessions = await AccountStore.RevokeAccountSessionsAsync(connection, target.Info.Id, now, cancellationToken);
-        // The audit row commits with the ban or neither does.
-        await audit.AppendInTransactionAsync(connection, new AuditEvent(AuditActions.AccountBanned, actorId, actorName, target.Info.Username, Ip(ip),
-            new Dictionary<string, string>
-            {
-                ["until"] = end.ToString("O"),
-                ["reason"] = reason,
-                ["sessions_revoked"] = sessions.ToString(CultureInfo.InvariantCulture),
-            }), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return AuthResult.Success(target.Info with { BannedUntil = end });
-    }
+        && await AccountStore.IsSessionActiveAsync(dataSource, familyId, AccountAnswers.Now(time), cancellationToken, accountId);
 
     private async Task<TokenPair> IssueAsync(
         NpgsqlConnection connection, AccountInfo account, Guid familyId, DateTimeOffset now, string? ip, CancellationToken cancellationToken)
@@ -470,34 +339,13 @@ public sealed partial class AccountService
         return new TokenPair(accessToken, accessExpiresAt, refreshToken, refreshExpiresAt);
     }
 
-    // PostgreSQL keeps microseconds; dropping the rest makes values read back equal to the ones written.
-    private DateTimeOffset Now()
-    {
-        var now = time.GetUtcNow();
-        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
-    }
-
-    private static string? Ip(string? ip) => ip is { Length: > MaxIpLength } ? ip[..MaxIpLength] : ip;
-
-    private static string? ValidateActor(Guid actorId, string actorName) =>
-        actorId == Guid.Empty ? "actor id must not be empty"
-        : string.IsNullOrWhiteSpace(actorName) || actorName.Length > UsernamePolicy.MaxLength ? $"actor name must be 1-{UsernamePolicy.MaxLength} characters"
-        : null;
-
     /// <summary>The admission of password hashes: how many run and wait now, and the bounds.</summary>
     public PasswordHashGate PasswordHashes => hasher.Gate;
-
-    private static AuthResult Busy(PasswordHashingBusyException busy) => AuthResult.Fail(AuthErrorCode.Busy, busy.Message, TimeSpan.FromSeconds(1));
 
     private static AuthResult EmailTaken() => AuthResult.Fail(AuthErrorCode.EmailTaken, "email is already registered to another account");
 
     private static AuthResult UsernameTaken(string username) =>
         AuthResult.Fail(AuthErrorCode.UsernameTaken, $"username '{username}' is taken (names are unique ignoring case)");
-
-    private static AuthResult NotFound(string username) => AuthResult.Fail(AuthErrorCode.NotFound, $"no account is named '{username}'");
-
-    private static AuthResult LockedOut(TimeSpan left) =>
-        AuthResult.Fail(AuthErrorCode.LockedOut, $"too many failed logins: the account is locked, try again in {Describe(left)}", left);
 
     private static AuthResult Banned(AccountRecord account)
     {
@@ -505,9 +353,4 @@ public sealed partial class AccountService
         var when = until.Year >= 9999 ? "permanently" : $"until {until:u}";
         return AuthResult.Fail(AuthErrorCode.Banned, $"this account is banned {when}: {account.BanReason ?? "no reason given"}");
     }
-
-    private static string Describe(TimeSpan left) =>
-        left >= TimeSpan.FromMinutes(1)
-            ? $"{Math.Ceiling(left.TotalMinutes):0} min"
-            : $"{Math.Max(1, Math.Ceiling(left.TotalSeconds)):0} s";
 }

@@ -24,11 +24,11 @@ public sealed record AuthResult
     /// <summary>When refused for a time (lockout), how long until trying again can succeed.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>From <see cref="AccountService.BeginMfaEnrolmentAsync"/>: the new secret, for the account's owner only.</summary>
+    /// <summary>From <see cref="Mfa.AccountMfa.BeginMfaEnrolmentAsync"/>: the new secret, for the account's owner only.</summary>
     public MfaEnrolment? MfaEnrolment { get; init; }
 
     /// <summary>
-    /// From <see cref="AccountService.ConfirmMfaAsync"/>: the one-time MFA recovery codes, shown once to the account's
+    /// From <see cref="Mfa.AccountMfa.ConfirmMfaAsync"/>: the one-time MFA recovery codes, shown once to the account's
     /// owner (only their hashes are kept).
     /// </summary>
     public IReadOnlyList<string>? RecoveryCodes { get; init; }

@@ -23,12 +23,12 @@ internal static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup(Prefix).RequireAuthorization(AccountPolicies.Admin);
-        admin.MapPut("/accounts/{username}/roles", async (string username, RolesRequest body, AccountService accounts, ClaimsPrincipal user, HttpContext http) =>
+        admin.MapPut("/accounts/{username}/roles", async (string username, RolesRequest body, AccountModeration accounts, ClaimsPrincipal user, HttpContext http) =>
         {
             var result = await accounts.SetRolesAsync(AuthEndpoints.AccountIdOf(user), user.Identity?.Name ?? "", username, body.Roles ?? [], ClientAddress.Of(http));
             return result.Ok ? Results.Json(result.Account) : AuthEndpoints.Error(result.Code, result.Message);
         });
-        admin.MapGet("/audit", async (string? account, DateTimeOffset? from, DateTimeOffset? to, int? limit, AccountService accounts, AuditLog audit, ClaimsPrincipal user, HttpContext http) =>
+        admin.MapGet("/audit", async (string? account, DateTimeOffset? from, DateTimeOffset? to, int? limit, AccountModeration accounts, AuditLog audit, ClaimsPrincipal user, HttpContext http) =>
         {
             Guid? actor = null;
             if (account is not null)

@@ -25,13 +25,13 @@ internal static class ModerationEndpoints
     public static IEndpointRouteBuilder MapModerationEndpoints(this IEndpointRouteBuilder app)
     {
         var moderation = app.MapGroup(Prefix).RequireAuthorization(AccountPolicies.Moderator);
-        moderation.MapGet("/accounts/{username}", async (string username, AccountService accounts, AuditLog audit, ClaimsPrincipal user, HttpContext http) =>
+        moderation.MapGet("/accounts/{username}", async (string username, AccountModeration accounts, AuditLog audit, ClaimsPrincipal user, HttpContext http) =>
         {
             audit.Append(new AuditEvent("admin.account_viewed", AuthEndpoints.AccountIdOf(user), user.Identity?.Name, username, ClientAddress.Of(http)));
             var found = await accounts.FindAsync(username);
             return found.Ok ? Results.Json(found.Account) : AuthEndpoints.Error(found.Code, found.Message);
         });
-        moderation.MapPost("/accounts/{username}/ban", async (string username, BanRequest body, AccountService accounts, IClusterClient cluster, TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
+        moderation.MapPost("/accounts/{username}/ban", async (string username, BanRequest body, AccountModeration accounts, IClusterClient cluster, TimeProvider clock, ClaimsPrincipal user, HttpContext http) =>
         {
             if (body.Minutes is < 1 or > 525_600 || string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500)
             {
@@ -53,7 +53,7 @@ internal static class ModerationEndpoints
 
             return Results.NoContent();
         });
-        moderation.MapPost("/accounts/{username}/kick", async (string username, KickRequest body, AccountService accounts, AuditLog audit, IClusterClient cluster, ClaimsPrincipal user, HttpContext http) =>
+        moderation.MapPost("/accounts/{username}/kick", async (string username, KickRequest body, AccountModeration accounts, AuditLog audit, IClusterClient cluster, ClaimsPrincipal user, HttpContext http) =>
         {
             if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500)
             {

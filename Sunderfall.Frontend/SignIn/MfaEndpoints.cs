@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Sunderfall.Accounts.Accounts;
+using Sunderfall.Accounts.Mfa;
+using Sunderfall.Accounts.Recovery;
 using Sunderfall.Frontend.Edge;
 using Sunderfall.Protocol.Auth;
 
@@ -13,32 +14,32 @@ internal static class MfaEndpoints
 {
     public static RouteGroupBuilder MapMfaEndpoints(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/mfa/enrol", async (ClaimsPrincipal user, AccountService accounts, HttpContext http) =>
+        auth.MapPost("/mfa/enrol", async (ClaimsPrincipal user, AccountMfa accounts, HttpContext http) =>
         {
             var result = await accounts.BeginMfaEnrolmentAsync(AuthEndpoints.AccountIdOf(user), ClientAddress.Of(http));
             return result is { Ok: true, MfaEnrolment: { } enrolment }
                 ? Results.Json(new MfaEnrolmentResponse { Secret = enrolment.Secret, OtpauthUri = enrolment.OtpAuthUri })
                 : AuthEndpoints.Error(result.Code, result.Message);
         }).RequireAuthorization();
-        auth.MapPost("/mfa/confirm", async (MfaCodeRequest body, ClaimsPrincipal user, AccountService accounts, HttpContext http) =>
+        auth.MapPost("/mfa/confirm", async (MfaCodeRequest body, ClaimsPrincipal user, AccountMfa accounts, HttpContext http) =>
         {
             var result = await accounts.ConfirmMfaAsync(AuthEndpoints.AccountIdOf(user), body.Code ?? "", ClientAddress.Of(http));
             return result is { Ok: true, RecoveryCodes: { } codes }
                 ? Results.Json(new MfaRecoveryCodesResponse { RecoveryCodes = [.. codes] })
                 : AuthEndpoints.Error(result.Code, result.Message);
         }).RequireAuthorization();
-        auth.MapPost("/mfa/disable", async (MfaCodeRequest body, ClaimsPrincipal user, AccountService accounts, HttpContext http) =>
+        auth.MapPost("/mfa/disable", async (MfaCodeRequest body, ClaimsPrincipal user, AccountMfa accounts, HttpContext http) =>
         {
             var result = await accounts.DisableMfaAsync(AuthEndpoints.AccountIdOf(user), body.Code ?? "", ClientAddress.Of(http));
             return result.Ok ? Results.NoContent() : AuthEndpoints.Error(result.Code, result.Message);
         }).RequireAuthorization();
-        auth.MapPost("/recovery/request", async (RecoveryRequest body, AccountService accounts, HttpContext http) =>
+        auth.MapPost("/recovery/request", async (RecoveryRequest body, AccountRecovery accounts, HttpContext http) =>
         {
             // 202 for every well-formed request, known account or not; only a malformed name or address is a 400.
             var result = await accounts.RequestRecoveryAsync(body.UsernameOrEmail ?? "", ClientAddress.Of(http));
             return result.Ok ? Results.Accepted() : AuthEndpoints.Error(result.Code, result.Message);
         });
-        auth.MapPost("/recovery/complete", async (RecoveryCompleteRequest body, AccountService accounts, IClusterClient cluster, ILogger<AccountService> logger, HttpContext http) =>
+        auth.MapPost("/recovery/complete", async (RecoveryCompleteRequest body, AccountRecovery accounts, IClusterClient cluster, ILogger<AccountRecovery> logger, HttpContext http) =>
         {
             var result = await accounts.CompleteRecoveryAsync(body.Username ?? "", body.Code ?? "", body.NewPassword ?? "", ClientAddress.Of(http), http.RequestAborted);
             if (!result.Ok)

@@ -22,7 +22,7 @@ public sealed class MfaTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (account, _) = await harness.RegisterAsync("Ada");
 
-        var enrolment = (await harness.Accounts.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!;
+        var enrolment = (await harness.Mfa.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!;
 
         Assert.Equal(20, Base32Encoding.ToBytes(enrolment.Secret).Length);
         Assert.StartsWith($"otpauth://totp/Sunderfall:{account.Username}?secret={enrolment.Secret}&issuer=Sunderfall", enrolment.OtpAuthUri, StringComparison.Ordinal);
@@ -127,9 +127,9 @@ public sealed class MfaTests(PostgresDatabase database) : IAsyncLifetime
     public async Task ConfirmMfaAsync_WithAWrongCode_LeavesMfaOff()
     {
         var (account, password) = await harness.RegisterAsync("Hugo");
-        var secret = Base32Encoding.ToBytes((await harness.Accounts.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!.Secret);
+        var secret = Base32Encoding.ToBytes((await harness.Mfa.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!.Secret);
 
-        var confirm = await harness.Accounts.ConfirmMfaAsync(account.Id, WrongCode(secret), null);
+        var confirm = await harness.Mfa.ConfirmMfaAsync(account.Id, WrongCode(secret), null);
 
         Assert.Equal(AuthErrorCode.InvalidMfaCode, confirm.Code);
         Assert.Null(confirm.RecoveryCodes);
@@ -138,14 +138,14 @@ public sealed class MfaTests(PostgresDatabase database) : IAsyncLifetime
 
     [Fact]
     public async Task ConfirmMfaAsync_WithoutAnEnrolment_IsRefused() =>
-        Assert.Equal(AuthErrorCode.MfaNotEnabled, (await harness.Accounts.ConfirmMfaAsync((await harness.RegisterAsync("Ines")).Account.Id, "123456", null)).Code);
+        Assert.Equal(AuthErrorCode.MfaNotEnabled, (await harness.Mfa.ConfirmMfaAsync((await harness.RegisterAsync("Ines")).Account.Id, "123456", null)).Code);
 
     [Fact]
     public async Task BeginMfaEnrolmentAsync_WhileMfaIsOn_IsRefused_AndKeepsTheSecret()
     {
         var (account, password, secret, _) = await EnableMfaAsync("Jude");
 
-        var again = await harness.Accounts.BeginMfaEnrolmentAsync(account.Id, null);
+        var again = await harness.Mfa.BeginMfaEnrolmentAsync(account.Id, null);
 
         Assert.Equal(AuthErrorCode.MfaAlreadyEnabled, again.Code);
         Assert.Null(again.MfaEnrolment);
@@ -156,11 +156,11 @@ public sealed class MfaTests(PostgresDatabase database) : IAsyncLifetime
     public async Task ConfirmMfaAsync_GivesTenDistinctRecoveryCodes_AndEnrollingAgainBeforeConfirmingReplacesTheSecret()
     {
         var (account, _) = await harness.RegisterAsync("Kira");
-        var stale = Base32Encoding.ToBytes((await harness.Accounts.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!.Secret);
-        var fresh = Base32Encoding.ToBytes((await harness.Accounts.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!.Secret);
+        var stale = Base32Encoding.ToBytes((await harness.Mfa.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!.Secret);
+        var fresh = Base32Encoding.ToBytes((await harness.Mfa.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!.Secret);
 
-        Assert.Equal(AuthErrorCode.InvalidMfaCode, (await harness.Accounts.ConfirmMfaAsync(account.Id, CodeAt(stale, harness.Clock.GetUtcNow()), null)).Code);
-        var confirmed = await harness.Accounts.ConfirmMfaAsync(account.Id, CodeAt(fresh, harness.Clock.GetUtcNow()), null);
+        Assert.Equal(AuthErrorCode.InvalidMfaCode, (await harness.Mfa.ConfirmMfaAsync(account.Id, CodeAt(stale, harness.Clock.GetUtcNow()), null)).Code);
+        var confirmed = await harness.Mfa.ConfirmMfaAsync(account.Id, CodeAt(fresh, harness.Clock.GetUtcNow()), null);
 
         Assert.True(confirmed.Ok, confirmed.Message);
         Assert.Equal(10, confirmed.RecoveryCodes!.Distinct().Count());
@@ -172,18 +172,18 @@ public sealed class MfaTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (account, password, secret, recoveryCodes) = await EnableMfaAsync("Lior");
 
-        var wrong = await harness.Accounts.DisableMfaAsync(account.Id, WrongCode(secret), null);
+        var wrong = await harness.Mfa.DisableMfaAsync(account.Id, WrongCode(secret), null);
         Assert.Equal(AuthErrorCode.InvalidMfaCode, wrong.Code);
         Assert.Equal(AuthErrorCode.MfaRequired, (await harness.Accounts.LoginAsync(account.Username, password, null)).Code);
 
-        var disabled = await harness.Accounts.DisableMfaAsync(account.Id, NextCode(secret), null);
+        var disabled = await harness.Mfa.DisableMfaAsync(account.Id, NextCode(secret), null);
 
         Assert.True(disabled.Ok, disabled.Message);
         Assert.False(disabled.Account!.MfaEnabled);
         var login = await harness.Accounts.LoginAsync(account.Username, password, null);
         Assert.True(login.Ok, login.Message);
         Assert.False(login.Account!.MfaEnabled);
-        Assert.Equal(AuthErrorCode.MfaNotEnabled, (await harness.Accounts.DisableMfaAsync(account.Id, recoveryCodes[0], null)).Code);
+        Assert.Equal(AuthErrorCode.MfaNotEnabled, (await harness.Mfa.DisableMfaAsync(account.Id, recoveryCodes[0], null)).Code);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class MfaTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (account, password, _, recoveryCodes) = await EnableMfaAsync("Mael");
 
-        Assert.True((await harness.Accounts.DisableMfaAsync(account.Id, recoveryCodes[3], null)).Ok);
+        Assert.True((await harness.Mfa.DisableMfaAsync(account.Id, recoveryCodes[3], null)).Ok);
         var (_, _, _, newCodes) = await EnableMfaAsync(account, password);
 
         Assert.Equal(AuthErrorCode.InvalidMfaCode, (await harness.Accounts.LoginAsync(account.Username, password, null, recoveryCodes[4])).Code);
@@ -211,7 +211,7 @@ public sealed class MfaTests(PostgresDatabase database) : IAsyncLifetime
         await harness.Accounts.LoginAsync(account.Username, password, null, recoveryCodes[0]);
         var disableCode = NextCode(secret);
         usedCodes.Add(disableCode);
-        await harness.Accounts.DisableMfaAsync(account.Id, disableCode, null);
+        await harness.Mfa.DisableMfaAsync(account.Id, disableCode, null);
 
         await harness.Audit.FlushAsync();
         var entries = await harness.Audit.QueryAsync(account.Id, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 100);
@@ -238,10 +238,10 @@ public sealed class MfaTests(PostgresDatabase database) : IAsyncLifetime
 
     private async Task<(AccountInfo Account, string Password, byte[] Secret, IReadOnlyList<string> RecoveryCodes)> EnableMfaAsync(AccountInfo account, string password)
     {
-        var enrolment = await harness.Accounts.BeginMfaEnrolmentAsync(account.Id, null);
+        var enrolment = await harness.Mfa.BeginMfaEnrolmentAsync(account.Id, null);
         Assert.True(enrolment.Ok, enrolment.Message);
         var secret = Base32Encoding.ToBytes(enrolment.MfaEnrolment!.Secret);
-        var confirmed = await harness.Accounts.ConfirmMfaAsync(account.Id, NextCode(secret), null);
+        var confirmed = await harness.Mfa.ConfirmMfaAsync(account.Id, NextCode(secret), null);
         Assert.True(confirmed.Ok, confirmed.Message);
         return (account, password, secret, confirmed.RecoveryCodes!);
     }

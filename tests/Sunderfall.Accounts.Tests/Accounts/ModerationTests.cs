@@ -30,7 +30,7 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
         var second = (await harness.Accounts.LoginAsync(player.Username, password, null)).Tokens!;
         var until = harness.Clock.GetUtcNow().AddDays(3);
 
-        var ban = await harness.Accounts.BanAsync(admin.Id, admin.Username, player.Username, until, "gold duping", "10.0.0.1");
+        var ban = await harness.Moderation.BanAsync(admin.Id, admin.Username, player.Username, until, "gold duping", "10.0.0.1");
 
         Assert.True(ban.Ok, ban.Message);
         Assert.False(await harness.Accounts.IsSessionActiveAsync(await SessionOf(first)));
@@ -52,7 +52,7 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (player, password) = await harness.RegisterAsync("Perm");
 
-        var ban = await harness.Accounts.BanAsync(admin.Id, admin.Username, player.Username, DateTimeOffset.MaxValue, "botting", null);
+        var ban = await harness.Moderation.BanAsync(admin.Id, admin.Username, player.Username, DateTimeOffset.MaxValue, "botting", null);
         harness.Clock.Advance(TimeSpan.FromDays(3650));
         var login = await harness.Accounts.LoginAsync(player.Username, password, null);
 
@@ -67,7 +67,7 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
         var (player, _) = await harness.RegisterAsync("Tarn");
         var (target, _) = await harness.RegisterAsync("Ulla");
 
-        var result = await harness.Accounts.BanAsync(player.Id, player.Username, target.Username, harness.Clock.GetUtcNow().AddDays(1), "spite", null);
+        var result = await harness.Moderation.BanAsync(player.Id, player.Username, target.Username, harness.Clock.GetUtcNow().AddDays(1), "spite", null);
 
         Assert.Equal(AuthErrorCode.Forbidden, result.Code);
     }
@@ -76,9 +76,9 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
     public async Task BanAsync_ByAModerator_CannotTouchAnAdmin()
     {
         var (moderator, _) = await harness.RegisterAsync("Vesp");
-        Assert.True((await harness.Accounts.SetRolesAsync(admin.Id, admin.Username, moderator.Username, [Roles.Player, Roles.Moderator], null)).Ok);
+        Assert.True((await harness.Moderation.SetRolesAsync(admin.Id, admin.Username, moderator.Username, [Roles.Player, Roles.Moderator], null)).Ok);
 
-        var result = await harness.Accounts.BanAsync(moderator.Id, moderator.Username, admin.Username, harness.Clock.GetUtcNow().AddDays(1), "coup", null);
+        var result = await harness.Moderation.BanAsync(moderator.Id, moderator.Username, admin.Username, harness.Clock.GetUtcNow().AddDays(1), "coup", null);
 
         Assert.Equal(AuthErrorCode.Forbidden, result.Code);
     }
@@ -88,7 +88,7 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (target, _) = await harness.RegisterAsync("Wynn");
 
-        var result = await harness.Accounts.BanAsync(admin.Id, admin.Username, target.Username, harness.Clock.GetUtcNow().AddMinutes(-1), "late", null);
+        var result = await harness.Moderation.BanAsync(admin.Id, admin.Username, target.Username, harness.Clock.GetUtcNow().AddMinutes(-1), "late", null);
 
         Assert.Equal(AuthErrorCode.InvalidArgument, result.Code);
         Assert.StartsWith("a ban must end in the future", result.Message, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (player, _, tokens) = await harness.RegisterAndLoginAsync("Xan");
 
-        var result = await harness.Accounts.SetRolesAsync(admin.Id, admin.Username, player.Username.ToUpperInvariant(), ["Moderator", "player"], "10.0.0.2");
+        var result = await harness.Moderation.SetRolesAsync(admin.Id, admin.Username, player.Username.ToUpperInvariant(), ["Moderator", "player"], "10.0.0.2");
 
         Assert.True(result.Ok, result.Message);
         Assert.Equal([Roles.Player, Roles.Moderator], result.Account!.Roles);
@@ -121,10 +121,10 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (player, _) = await harness.RegisterAsync("Yara");
 
-        var result = await harness.Accounts.SetRolesAsync(player.Id, player.Username, player.Username, [Roles.Admin], null);
+        var result = await harness.Moderation.SetRolesAsync(player.Id, player.Username, player.Username, [Roles.Admin], null);
 
         Assert.Equal(AuthErrorCode.Forbidden, result.Code);
-        Assert.Equal([Roles.Player], (await harness.Accounts.FindAsync(player.Username)).Account!.Roles);
+        Assert.Equal([Roles.Player], (await harness.Moderation.FindAsync(player.Username)).Account!.Roles);
     }
 
     [Theory]
@@ -134,7 +134,7 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (player, _) = await harness.RegisterAsync("Zed");
 
-        var result = await harness.Accounts.SetRolesAsync(admin.Id, admin.Username, player.Username, [Roles.Player, role], null);
+        var result = await harness.Moderation.SetRolesAsync(admin.Id, admin.Username, player.Username, [Roles.Player, role], null);
 
         Assert.Equal(AuthErrorCode.InvalidArgument, result.Code);
         Assert.Equal("roles must name at least one of: player, moderator, admin", result.Message);
@@ -143,7 +143,7 @@ public sealed class ModerationTests(PostgresDatabase database) : IAsyncLifetime
     [Fact]
     public async Task SetRolesAsync_AnAdminCannotTakeAdminFromThemselves()
     {
-        var result = await harness.Accounts.SetRolesAsync(admin.Id, admin.Username, admin.Username, [Roles.Player], null);
+        var result = await harness.Moderation.SetRolesAsync(admin.Id, admin.Username, admin.Username, [Roles.Player], null);
 
         Assert.Equal(AuthErrorCode.Forbidden, result.Code);
     }

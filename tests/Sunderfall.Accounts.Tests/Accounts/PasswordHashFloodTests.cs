@@ -25,15 +25,15 @@ public sealed class PasswordHashFloodTests(PostgresDatabase database) : IAsyncLi
     public async Task CompleteRecovery_WithAWrongCode_IsRefusedWithoutHashingTheNewPassword()
     {
         var (account, _) = await harness.RegisterAsync("Wren");
-        await harness.Accounts.RequestRecoveryAsync(account.Username, null);
+        await harness.Recovery.RequestRecoveryAsync(account.Username, null);
         var code = await harness.RecoveryCodes.WaitForCodeAsync(account.Id);
         var wrong = code == "00000000" ? "11111111" : "00000000";
         await using var held = await PasswordHashGateTests.SlotHolder.HoldAsync(harness.Accounts.PasswordHashes);
 
-        var refused = await harness.Accounts.CompleteRecoveryAsync(account.Username, wrong, "Brand-New-Horse-77", null);
-        var right = await harness.Accounts.CompleteRecoveryAsync(account.Username, code, "Brand-New-Horse-77", null);
+        var refused = await harness.Recovery.CompleteRecoveryAsync(account.Username, wrong, "Brand-New-Horse-77", null);
+        var right = await harness.Recovery.CompleteRecoveryAsync(account.Username, code, "Brand-New-Horse-77", null);
         held.Release();
-        var afterwards = await harness.Accounts.CompleteRecoveryAsync(account.Username, code, "Brand-New-Horse-77", null);
+        var afterwards = await harness.Recovery.CompleteRecoveryAsync(account.Username, code, "Brand-New-Horse-77", null);
 
         Assert.Equal(AuthErrorCode.InvalidRecoveryCode, refused.Code);
         Assert.Equal(AuthErrorCode.Busy, right.Code);

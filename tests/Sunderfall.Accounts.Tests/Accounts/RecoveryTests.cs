@@ -23,15 +23,15 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
     {
         var (account, _) = await harness.RegisterAsync("Olaf");
 
-        var byName = await harness.Accounts.RequestRecoveryAsync(account.Username, null);
-        var byEmail = await harness.Accounts.RequestRecoveryAsync(account.Email.ToUpperInvariant(), null);
-        var unknownName = await harness.Accounts.RequestRecoveryAsync(AccountsHarness.UniqueName("Ghost"), null);
-        var unknownEmail = await harness.Accounts.RequestRecoveryAsync("nobody-here@example.com", null);
+        var byName = await harness.Recovery.RequestRecoveryAsync(account.Username, null);
+        var byEmail = await harness.Recovery.RequestRecoveryAsync(account.Email.ToUpperInvariant(), null);
+        var unknownName = await harness.Recovery.RequestRecoveryAsync(AccountsHarness.UniqueName("Ghost"), null);
+        var unknownEmail = await harness.Recovery.RequestRecoveryAsync("nobody-here@example.com", null);
 
         Assert.All([byEmail, unknownName, unknownEmail], other => Assert.Equal(byName, other));
         Assert.True(byName.Ok);
         Assert.Null(byName.Account);
-        Assert.Equal(AccountService.RecoveryRequestedMessage, byName.Message);
+        Assert.Equal(AccountRecovery.RecoveryRequestedMessage, byName.Message);
         await harness.RecoveryCodes.WaitForCodeAsync(account.Id, count: 2);
         var sent = harness.RecoveryCodes.Sent;
         Assert.Equal(2, sent.Count);
@@ -43,7 +43,7 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
     [Fact]
     public async Task RequestRecoveryAsync_WithSomethingThatIsNeitherNameNorAddress_SaysWhatIsAllowed()
     {
-        var result = await harness.Accounts.RequestRecoveryAsync("not an address", null);
+        var result = await harness.Recovery.RequestRecoveryAsync("not an address", null);
 
         Assert.Equal(AuthErrorCode.InvalidArgument, result.Code);
         Assert.Contains("username or email address", result.Message, StringComparison.Ordinal);
@@ -60,10 +60,10 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
         }
 
         Assert.Equal(AuthErrorCode.LockedOut, (await harness.Accounts.LoginAsync(account.Username, oldPassword, null)).Code);
-        await harness.Accounts.RequestRecoveryAsync(account.Email, null);
+        await harness.Recovery.RequestRecoveryAsync(account.Email, null);
         var code = await harness.RecoveryCodes.WaitForCodeAsync(account.Id);
 
-        var recovered = await harness.Accounts.CompleteRecoveryAsync(account.Username, code, NewPassword, "10.3.3.3");
+        var recovered = await harness.Recovery.CompleteRecoveryAsync(account.Username, code, NewPassword, "10.3.3.3");
 
         Assert.True(recovered.Ok, recovered.Message);
         Assert.Equal(AuthErrorCode.TokenInvalid, (await harness.Accounts.RefreshAsync(tokens.RefreshToken, null)).Code);
@@ -79,8 +79,8 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
         var (account, _) = await harness.RegisterAsync("Quill");
         var code = await RequestCodeAsync(account);
 
-        Assert.True((await harness.Accounts.CompleteRecoveryAsync(account.Username, code, NewPassword, null)).Ok);
-        var again = await harness.Accounts.CompleteRecoveryAsync(account.Username, code, "Another-Horse-88", null);
+        Assert.True((await harness.Recovery.CompleteRecoveryAsync(account.Username, code, NewPassword, null)).Ok);
+        var again = await harness.Recovery.CompleteRecoveryAsync(account.Username, code, "Another-Horse-88", null);
 
         Assert.Equal(AuthErrorCode.InvalidRecoveryCode, again.Code);
         Assert.True((await harness.Accounts.LoginAsync(account.Username, NewPassword, null)).Ok);
@@ -92,8 +92,8 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
         var (account, password) = await harness.RegisterAsync("Rhea");
         var code = await RequestCodeAsync(account);
 
-        var wrong = await harness.Accounts.CompleteRecoveryAsync(account.Username, OtherCode(code), NewPassword, null);
-        var unknown = await harness.Accounts.CompleteRecoveryAsync(AccountsHarness.UniqueName("Ghost"), code, NewPassword, null);
+        var wrong = await harness.Recovery.CompleteRecoveryAsync(account.Username, OtherCode(code), NewPassword, null);
+        var unknown = await harness.Recovery.CompleteRecoveryAsync(AccountsHarness.UniqueName("Ghost"), code, NewPassword, null);
 
         Assert.Equal(AuthErrorCode.InvalidRecoveryCode, wrong.Code);
         Assert.Equal(wrong, unknown);
@@ -107,7 +107,7 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
         var code = await RequestCodeAsync(account);
 
         harness.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
-        var result = await harness.Accounts.CompleteRecoveryAsync(account.Username, code, NewPassword, null);
+        var result = await harness.Recovery.CompleteRecoveryAsync(account.Username, code, NewPassword, null);
 
         Assert.Equal(AuthErrorCode.InvalidRecoveryCode, result.Code);
         Assert.True((await harness.Accounts.LoginAsync(account.Username, password, null)).Ok);
@@ -121,7 +121,7 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
 
         harness.Clock.Advance(TimeSpan.FromMinutes(14.5));
 
-        Assert.True((await harness.Accounts.CompleteRecoveryAsync(account.Username, code, NewPassword, null)).Ok);
+        Assert.True((await harness.Recovery.CompleteRecoveryAsync(account.Username, code, NewPassword, null)).Ok);
     }
 
     [Fact]
@@ -132,10 +132,10 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            Assert.Equal(AuthErrorCode.InvalidRecoveryCode, (await harness.Accounts.CompleteRecoveryAsync(account.Username, OtherCode(code), NewPassword, null)).Code);
+            Assert.Equal(AuthErrorCode.InvalidRecoveryCode, (await harness.Recovery.CompleteRecoveryAsync(account.Username, OtherCode(code), NewPassword, null)).Code);
         }
 
-        var right = await harness.Accounts.CompleteRecoveryAsync(account.Username, code, NewPassword, null);
+        var right = await harness.Recovery.CompleteRecoveryAsync(account.Username, code, NewPassword, null);
 
         Assert.Equal(AuthErrorCode.InvalidRecoveryCode, right.Code);
     }
@@ -147,7 +147,7 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
 
         for (var request = 0; request < 5; request++)
         {
-            Assert.Equal(AccountService.RecoveryRequestedMessage, (await harness.Accounts.RequestRecoveryAsync(account.Username, null)).Message);
+            Assert.Equal(AccountRecovery.RecoveryRequestedMessage, (await harness.Recovery.RequestRecoveryAsync(account.Username, null)).Message);
         }
 
         await harness.Audit.FlushAsync();
@@ -157,13 +157,13 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
         Assert.Equal(3, requests.Count(e => e.Details!.Contains("code sent", StringComparison.Ordinal)));
         Assert.Equal(2, requests.Count(e => e.Details!.Contains("not sent", StringComparison.Ordinal)));
         await harness.RecoveryCodes.WaitForCodeAsync(account.Id, count: 3);
-        Assert.True((await harness.Accounts.CompleteRecoveryAsync(account.Username, harness.RecoveryCodes.SentTo(account.Id)[0], NewPassword, null)).Ok);
+        Assert.True((await harness.Recovery.CompleteRecoveryAsync(account.Username, harness.RecoveryCodes.SentTo(account.Id)[0], NewPassword, null)).Ok);
 
         harness.Clock.Advance(TimeSpan.FromMinutes(16));
         var fresh = await RequestCodeAsync(account);
 
         Assert.Equal(4, harness.RecoveryCodes.SentTo(account.Id).Count);
-        Assert.True((await harness.Accounts.CompleteRecoveryAsync(account.Username, fresh, "Another-Horse-88", null)).Ok);
+        Assert.True((await harness.Recovery.CompleteRecoveryAsync(account.Username, fresh, "Another-Horse-88", null)).Ok);
     }
 
     [Fact]
@@ -172,21 +172,21 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
         var (account, _) = await harness.RegisterAsync("Wren");
         var code = await RequestCodeAsync(account);
 
-        var weak = await harness.Accounts.CompleteRecoveryAsync(account.Username, code, "short", null);
+        var weak = await harness.Recovery.CompleteRecoveryAsync(account.Username, code, "short", null);
 
         Assert.Equal(AuthErrorCode.InvalidArgument, weak.Code);
         Assert.StartsWith(PasswordPolicy.Rule, weak.Message, StringComparison.Ordinal);
-        Assert.True((await harness.Accounts.CompleteRecoveryAsync(account.Username, code, NewPassword, null)).Ok);
+        Assert.True((await harness.Recovery.CompleteRecoveryAsync(account.Username, code, NewPassword, null)).Ok);
     }
 
     [Fact]
     public async Task CompleteRecoveryAsync_LeavesMfaOn()
     {
         var (account, _) = await harness.RegisterAsync("Xena");
-        var secret = Base32Encoding.ToBytes((await harness.Accounts.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!.Secret);
-        Assert.True((await harness.Accounts.ConfirmMfaAsync(account.Id, new Totp(secret).ComputeTotp(harness.Clock.GetUtcNow().UtcDateTime), null)).Ok);
+        var secret = Base32Encoding.ToBytes((await harness.Mfa.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!.Secret);
+        Assert.True((await harness.Mfa.ConfirmMfaAsync(account.Id, new Totp(secret).ComputeTotp(harness.Clock.GetUtcNow().UtcDateTime), null)).Ok);
 
-        Assert.True((await harness.Accounts.CompleteRecoveryAsync(account.Username, await RequestCodeAsync(account), NewPassword, null)).Ok);
+        Assert.True((await harness.Recovery.CompleteRecoveryAsync(account.Username, await RequestCodeAsync(account), NewPassword, null)).Ok);
 
         Assert.Equal(AuthErrorCode.MfaRequired, (await harness.Accounts.LoginAsync(account.Username, NewPassword, null)).Code);
     }
@@ -197,10 +197,10 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
         await using var failing = await AccountsHarness.StartAsync(database, sender: new FailingSender());
         var (account, _) = await failing.RegisterAsync("Yara");
 
-        var result = await failing.Accounts.RequestRecoveryAsync(account.Username, null);
+        var result = await failing.Recovery.RequestRecoveryAsync(account.Username, null);
 
         Assert.True(result.Ok);
-        Assert.Equal(AccountService.RecoveryRequestedMessage, result.Message);
+        Assert.Equal(AccountRecovery.RecoveryRequestedMessage, result.Message);
     }
 
     [Fact]
@@ -209,8 +209,8 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
         var (account, password) = await harness.RegisterAsync("Zeno");
         var code = await RequestCodeAsync(account);
         var wrong = OtherCode(code);
-        await harness.Accounts.CompleteRecoveryAsync(account.Username, wrong, NewPassword, null);
-        await harness.Accounts.CompleteRecoveryAsync(account.Username, code, NewPassword, "10.4.4.4");
+        await harness.Recovery.CompleteRecoveryAsync(account.Username, wrong, NewPassword, null);
+        await harness.Recovery.CompleteRecoveryAsync(account.Username, code, NewPassword, "10.4.4.4");
 
         await harness.Audit.FlushAsync();
         var entries = await harness.Audit.QueryAsync(account.Id, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), 100);
@@ -226,7 +226,7 @@ public sealed class RecoveryTests(PostgresDatabase database) : IAsyncLifetime
     private async Task<string> RequestCodeAsync(AccountInfo account)
     {
         var before = harness.RecoveryCodes.SentTo(account.Id).Count;
-        Assert.True((await harness.Accounts.RequestRecoveryAsync(account.Username, null)).Ok);
+        Assert.True((await harness.Recovery.RequestRecoveryAsync(account.Username, null)).Ok);
         return await harness.RecoveryCodes.WaitForCodeAsync(account.Id, before + 1);
     }
 

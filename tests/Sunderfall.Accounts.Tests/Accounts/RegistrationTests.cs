@@ -103,7 +103,7 @@ public sealed class RegistrationTests(PostgresDatabase database) : IAsyncLifetim
 
         Assert.Equal(AuthErrorCode.InvalidArgument, result.Code);
         Assert.StartsWith(PasswordPolicy.Rule, result.Message, StringComparison.Ordinal);
-        Assert.Equal(AuthErrorCode.NotFound, (await harness.Accounts.FindAsync(username)).Code);
+        Assert.Equal(AuthErrorCode.NotFound, (await harness.Moderation.FindAsync(username)).Code);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class PrivilegedAuditTests(PostgresDatabase database) : IAsyncLife
 {
     private AccountsHarness harness = null!;
     private AuditLog idleAudit = null!;
-    private AccountService accounts = null!;
+    private AccountModeration moderation = null!;
     private AccountInfo admin = null!;
 
     public async Task InitializeAsync()
@@ -24,9 +24,9 @@ public sealed class PrivilegedAuditTests(PostgresDatabase database) : IAsyncLife
         var adminName = AccountsHarness.UniqueName("Admin");
         harness = await AccountsHarness.StartAsync(database, o => o.BootstrapAdmins.Add(adminName));
         idleAudit = new AuditLog(database.AppDataSource, harness.Clock, NullLogger<AuditLog>.Instance);
-        accounts = new AccountService(database.AppDataSource, harness.Tokens, idleAudit, harness.Clock,
-            Microsoft.Extensions.Options.Options.Create(harness.Options), harness.RecoveryCodes, TestKeys.TotpProtector(), NullLogger<AccountService>.Instance);
-        admin = (await accounts.RegisterAsync(adminName, $"{adminName}@example.com", "Correct-Horse-42", null)).Account!;
+        // Its audit log never flushes a batch: a row the test finds was committed with the change.
+        moderation = new AccountModeration(database.AppDataSource, idleAudit, harness.Clock);
+        admin = (await harness.Accounts.RegisterAsync(adminName, $"{adminName}@example.com", "Correct-Horse-42", null)).Account!;
     }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
@@ -38,13 +38,14 @@ public sealed class PrivilegedAuditTests(PostgresDatabase database) : IAsyncLife
     {
         var (player, _) = await harness.RegisterAsync("Rowan");
 
-        var promoted = await accounts.SetRolesAsync(admin.Id, admin.Username, player.Username, [Roles.Player, Roles.Moderator], "10.0.0.3");
-        var banned = await accounts.BanAsync(admin.Id, admin.Username, player.Username, harness.Clock.GetUtcNow().AddDays(1), "botting", "10.0.0.3");
+        var promoted = await moderation.SetRolesAsync(admin.Id, admin.Username, player.Username, [Roles.Player, Roles.Moderator], "10.0.0.3");
+        var banned = await moderation.BanAsync(admin.Id, admin.Username, player.Username, harness.Clock.GetUtcNow().AddDays(1), "botting", "10.0.0.3");
         var actions = await AuditActionsAsync(player.Username);
 
         Assert.True(promoted.Ok, promoted.Message);
         Assert.True(banned.Ok, banned.Message);
-        Assert.Equal([AuditActions.RolesChanged, AuditActions.AccountBanned], actions);
+        // The registration's row goes through the batched log and may or may not be flushed yet: not the subject here.
+        Assert.Equal([AuditActions.RolesChanged, AuditActions.AccountBanned], actions.Where(a => a != AuditActions.AccountRegistered));
     }
 
     [Fact]
@@ -57,17 +58,17 @@ public sealed class PrivilegedAuditTests(PostgresDatabase database) : IAsyncLife
         try
         {
             await Assert.ThrowsAsync<PostgresException>(() =>
-                accounts.SetRolesAsync(admin.Id, admin.Username, player.Username, [Roles.Player, Roles.Admin], null));
+                moderation.SetRolesAsync(admin.Id, admin.Username, player.Username, [Roles.Player, Roles.Admin], null));
             await Assert.ThrowsAsync<PostgresException>(() =>
-                accounts.BanAsync(admin.Id, admin.Username, player.Username, harness.Clock.GetUtcNow().AddDays(1), "botting", null));
+                moderation.BanAsync(admin.Id, admin.Username, player.Username, harness.Clock.GetUtcNow().AddDays(1), "botting", null));
         }
         finally
         {
             await database.ExecuteAsOwnerAsync($"ALTER TABLE audit_log DROP CONSTRAINT {constraint}");
         }
 
-        var found = await accounts.FindAsync(player.Username);
-        var login = await accounts.LoginAsync(player.Username, password, null, CancellationToken.None);
+        var found = await moderation.FindAsync(player.Username);
+        var login = await harness.Accounts.LoginAsync(player.Username, password, null, CancellationToken.None);
         Assert.Equal([Roles.Player], found.Account!.Roles);
         Assert.Null(found.Account.BannedUntil);
         Assert.True(login.Ok, login.Message);

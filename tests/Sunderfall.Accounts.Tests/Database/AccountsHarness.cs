@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Sunderfall.Accounts.Accounts;
 using Sunderfall.Accounts.Audit;
+using Sunderfall.Accounts.Mfa;
 using Sunderfall.Accounts.Recovery;
 using Sunderfall.Accounts.Tokens;
 using Xunit;
@@ -17,8 +18,11 @@ public sealed class AccountsHarness : IAsyncDisposable
         Options = options.Value;
         Tokens = new TokenService(options, Clock);
         Audit = new AuditLog(database.AppDataSource, Clock, NullLogger<AuditLog>.Instance);
-        Accounts = new AccountService(
-            database.AppDataSource, Tokens, Audit, Clock, options, sender ?? RecoveryCodes, TestKeys.TotpProtector(), NullLogger<AccountService>.Instance);
+        Hasher = new AccountPasswordHasher(options);
+        Mfa = new AccountMfa(database.AppDataSource, Audit, Clock, options, TestKeys.TotpProtector());
+        Accounts = new AccountService(database.AppDataSource, Tokens, Audit, Clock, options, Hasher, Mfa);
+        Recovery = new AccountRecovery(database.AppDataSource, Audit, Clock, options, Hasher, sender ?? RecoveryCodes, NullLogger<AccountRecovery>.Instance);
+        Moderation = new AccountModeration(database.AppDataSource, Audit, Clock);
     }
 
     public PostgresDatabase Database { get; }
@@ -32,6 +36,15 @@ public sealed class AccountsHarness : IAsyncDisposable
     public AuditLog Audit { get; }
 
     public AccountService Accounts { get; }
+
+    /// <summary>The password hashes shared by sign-up, login and recovery (one queue bound for all).</summary>
+    public AccountPasswordHasher Hasher { get; }
+
+    public AccountMfa Mfa { get; }
+
+    public AccountRecovery Recovery { get; }
+
+    public AccountModeration Moderation { get; }
 
     /// <summary>Where account-recovery codes go, unless another sender was given at start.</summary>
     public CapturingRecoveryCodeSender RecoveryCodes { get; } = new();

@@ -59,11 +59,11 @@ public sealed class SmtpRecoveryCodeSenderTests(PostgresDatabase database)
         await using var harness = await AccountsHarness.StartAsync(database, sender: sender);
         var (account, _) = await harness.RegisterAsync("mailed");
 
-        var requested = await harness.Accounts.RequestRecoveryAsync(account.Email, "127.0.0.1");
+        var requested = await harness.Recovery.RequestRecoveryAsync(account.Email, "127.0.0.1");
         var message = await server.WaitForMessageAsync(account.Email, Wait);
         Assert.NotNull(message);
         var code = System.Text.RegularExpressions.Regex.Match(message, @"recovery code is (\d{8})").Groups[1].Value;
-        var completed = await harness.Accounts.CompleteRecoveryAsync(account.Username, code, "Brand-New-Horse-7", "127.0.0.1");
+        var completed = await harness.Recovery.CompleteRecoveryAsync(account.Username, code, "Brand-New-Horse-7", "127.0.0.1");
         var login = await harness.Accounts.LoginAsync(account.Username, "Brand-New-Horse-7", "127.0.0.1", CancellationToken.None);
 
         Assert.True(requested.Ok, requested.Message);

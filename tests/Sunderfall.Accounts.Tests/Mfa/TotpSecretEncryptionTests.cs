@@ -20,9 +20,9 @@ public sealed class TotpSecretEncryptionTests(PostgresDatabase database) : IAsyn
     {
         var (account, _) = await harness.RegisterAsync("Cipher");
 
-        var enrolment = (await harness.Accounts.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!;
+        var enrolment = (await harness.Mfa.BeginMfaEnrolmentAsync(account.Id, null)).MfaEnrolment!;
         var secret = Base32Encoding.ToBytes(enrolment.Secret);
-        await harness.Accounts.ConfirmMfaAsync(account.Id, CodeAt(secret, harness.Clock.GetUtcNow()), null);
+        await harness.Mfa.ConfirmMfaAsync(account.Id, CodeAt(secret, harness.Clock.GetUtcNow()), null);
         var stored = await StoredSecretAsync(account.Id);
 
         Assert.True(TotpSecretProtector.IsEncrypted(stored));

@@ -1,13 +1,19 @@
 using System.Globalization;
 using Sunderfall.Accounts.Audit;
-using Sunderfall.Accounts.Mfa;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Sunderfall.Accounts.Accounts;
 
-namespace Sunderfall.Accounts.Accounts;
+namespace Sunderfall.Accounts.Mfa;
 
-// Two-step sign-in: enrol an authenticator (TOTP), confirm it to turn MFA on and get recovery codes, turn it off, and
-// the second-factor check behind LoginAsync.
-public sealed partial class AccountService
+/// <summary>
+/// Two-step sign-in: enrol an authenticator (TOTP), confirm it to turn MFA on and get recovery codes, turn it off, and
+/// the second-factor check behind <see cref="AccountService"/>'s login.
+/// </summary>
+public sealed class AccountMfa(NpgsqlDataSource dataSource, AuditLog audit, TimeProvider time, IOptions<AuthOptions> authOptions, TotpSecretProtector totpSecrets)
 {
+    private readonly AuthOptions options = authOptions.Value;
+
     private const string SecondFactorTotp = "totp";
     private const string SecondFactorRecoveryCode = "recovery_code";
 
@@ -36,7 +42,7 @@ public sealed partial class AccountService
         }
 
         var info = account.Info;
-        audit.Append(new AuditEvent(AuditActions.MfaEnrolmentStarted, info.Id, info.Username, info.Username, Ip(ip)));
+        audit.Append(new AuditEvent(AuditActions.MfaEnrolmentStarted, info.Id, info.Username, info.Username, AccountAnswers.Ip(ip)));
         return AuthResult.Success(info) with
         {
             MfaEnrolment = new MfaEnrolment(TotpCodes.ToBase32(secret), TotpCodes.OtpAuthUri(secret, info.Username)),
@@ -72,7 +78,7 @@ public sealed partial class AccountService
             return AuthResult.Fail(AuthErrorCode.InvalidArgument, "code must be the 6-digit code your authenticator app shows for Sunderfall");
         }
 
-        var now = Now();
+        var now = AccountAnswers.Now(time);
         if (TotpCodes.MatchStep(totpSecrets.Unprotect(accountId, storedPending), normalized, now) is not { } step)
         {
             return AuthResult.Fail(AuthErrorCode.InvalidMfaCode,
@@ -95,7 +101,7 @@ public sealed partial class AccountService
         }
 
         var info = account.Info with { MfaEnabled = true };
-        audit.Append(new AuditEvent(AuditActions.MfaEnabled, info.Id, info.Username, info.Username, Ip(ip),
+        audit.Append(new AuditEvent(AuditActions.MfaEnabled, info.Id, info.Username, info.Username, AccountAnswers.Ip(ip),
             new Dictionary<string, string> { ["recovery_codes"] = codes.Count.ToString(CultureInfo.InvariantCulture) }));
         return AuthResult.Success(info) with { RecoveryCodes = codes };
     }
@@ -123,11 +129,11 @@ public sealed partial class AccountService
         }
 
         var info = account.Info;
-        ip = Ip(ip);
-        var now = Now();
+        ip = AccountAnswers.Ip(ip);
+        var now = AccountAnswers.Now(time);
         if (account.IsLockedAt(now))
         {
-            return LockedOut(account.LockedUntil!.Value - now);
+            return AccountAnswers.LockedOut(account.LockedUntil!.Value - now);
         }
 
         var used = await UseSecondFactorAsync(account, code, now, ip, cancellationToken);
@@ -149,7 +155,7 @@ public sealed partial class AccountService
     }
 
     // After the right password for an account with MFA: null refusal and the kind of code used, or the refusal.
-    private async Task<(AuthResult? Refusal, string? Used)> CheckLoginSecondFactorAsync(
+    internal async Task<(AuthResult? Refusal, string? Used)> CheckLoginSecondFactorAsync(
         AccountRecord account, string? mfaCode, DateTimeOffset now, string? ip, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(mfaCode))
@@ -209,7 +215,7 @@ public sealed partial class AccountService
         {
             audit.Append(new AuditEvent(AuditActions.LoginLocked, info.Id, info.Username, info.Username, ip,
                 new Dictionary<string, string> { ["until"] = until.ToString("O"), ["failures"] = options.MaxFailedLogins.ToString(CultureInfo.InvariantCulture) }));
-            return LockedOut(until - now);
+            return AccountAnswers.LockedOut(until - now);
         }
 
         return AuthResult.Fail(AuthErrorCode.InvalidMfaCode, InvalidMfaCodeMessage);

@@ -1,13 +1,19 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Sunderfall.Accounts.Audit;
-using Sunderfall.Accounts.Recovery;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Sunderfall.Accounts.Accounts;
 
-namespace Sunderfall.Accounts.Accounts;
+namespace Sunderfall.Accounts.Recovery;
 
-// Account recovery: a one-time code sent to the owner through IRecoveryCodeSender sets a new password.
-public sealed partial class AccountService
+/// <summary>Account recovery: a one-time code sent to the owner through <see cref="IRecoveryCodeSender"/> sets a new password.</summary>
+public sealed partial class AccountRecovery(
+    NpgsqlDataSource dataSource, AuditLog audit, TimeProvider time, IOptions<AuthOptions> authOptions, AccountPasswordHasher hasher,
+    IRecoveryCodeSender recoverySender, ILogger<AccountRecovery> logger)
 {
+    private readonly AuthOptions options = authOptions.Value;
+
     /// <summary>The one answer to every well-formed recovery request, so it does not tell which accounts exist.</summary>
     public const string RecoveryRequestedMessage =
         "if an account has that name or address, a recovery code is on its way to the account's address";
@@ -30,8 +36,8 @@ public sealed partial class AccountService
             return AuthResult.Fail(AuthErrorCode.InvalidArgument, $"give the account's username or email address: {UsernamePolicy.Rule}; {EmailPolicy.Rule}");
         }
 
-        ip = Ip(ip);
-        var now = Now();
+        ip = AccountAnswers.Ip(ip);
+        var now = AccountAnswers.Now(time);
         var code = RecoveryCodes.NewCode();
         var (salt, hash) = OneTimeCodeHash.New(code);
         AccountRecord? account;
@@ -95,7 +101,7 @@ public sealed partial class AccountService
             return AuthResult.Fail(AuthErrorCode.InvalidArgument, RecoveryCodes.Rule);
         }
 
-        ip = Ip(ip);
+        ip = AccountAnswers.Ip(ip);
         if (await CheckRecoveryCodeAsync(username, normalized, ip, cancellationToken) is { } refused)
         {
             return refused;
@@ -108,10 +114,10 @@ public sealed partial class AccountService
         }
         catch (PasswordHashingBusyException busy)
         {
-            return Busy(busy);
+            return AccountAnswers.Busy(busy);
         }
 
-        var now = Now();
+        var now = AccountAnswers.Now(time);
         AccountRecord? account;
         int sessions;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
@@ -142,7 +148,7 @@ public sealed partial class AccountService
     // or null when the code is right; the code is not used up here.
     private async Task<AuthResult?> CheckRecoveryCodeAsync(string username, string normalized, string? ip, CancellationToken cancellationToken)
     {
-        var now = Now();
+        var now = AccountAnswers.Now(time);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var account = await AccountStore.FindByUsernameAsync(connection, username, forUpdate: true, cancellationToken);
