@@ -38,7 +38,7 @@ public sealed class SessionRecheckService(
     }
 
     /// <summary>One round; returns how many connections it closed.</summary>
-    public async Task<int> RecheckAsync(CancellationToken cancellationToken)
+    private async Task<int> RecheckAsync(CancellationToken cancellationToken)
     {
         var startedAt = Stopwatch.GetTimestamp();
         var live = new List<(string ConnectionId, SessionKey? Session)>();
@@ -52,10 +52,14 @@ public sealed class SessionRecheckService(
             return 0;
         }
 
-        IReadOnlyList<EndedSession> ended;
+        var ended = new List<EndedSession>();
         try
         {
-            ended = await accounts.FindEndedSessionsAsync(SessionRecheck.SessionsToAsk(live), cancellationToken);
+            // One query a round: a frontend holds far fewer connections than one query may ask about.
+            foreach (var chunk in SessionRecheck.SessionsToAsk(live).Chunk(AccountService.MaxSessionsPerCheck))
+            {
+                ended.AddRange(await accounts.FindEndedSessionsAsync(chunk, cancellationToken));
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -77,7 +81,7 @@ public sealed class SessionRecheckService(
     private async Task CloseAsync(SessionClosure closure)
     {
         logger.LogInformation("Closing connection {Connection}: its sign-in session is no longer live ({Reason})", closure.ConnectionId, closure.Reason);
-        await relay.OnSessionClosedAsync(closure.ConnectionId, closure.Reason, closure.Message);
         metrics.Closed(closure.Reason);
+        await relay.OnSessionClosedAsync(closure.ConnectionId, closure.Reason, closure.Message);
     }
 }

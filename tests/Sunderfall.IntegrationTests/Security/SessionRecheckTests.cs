@@ -58,6 +58,8 @@ public sealed class SessionRecheckTests : IAsyncLifetime
         // The round that closed the banned connection checked the bystander's too, and left it alone.
         Assert.Equal(HubConnectionState.Connected, bystander.Connection.State);
         Assert.DoesNotContain(bystander.Errors, e => e.Code is ErrorCode.Kicked or ErrorCode.SessionEnded);
+        Assert.Equal(1, await ClosedByTheRecheckAsync("banned"));
+        Assert.Equal(0, await ClosedByTheRecheckAsync("ended"));
     }
 
     [Fact]
@@ -104,6 +106,17 @@ public sealed class SessionRecheckTests : IAsyncLifetime
 
         Assert.True(listed is { Ok: true }, $"the account never answered after its silo died: {listed?.Error?.Code} {listed?.Error?.Message}");
         Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+    }
+
+    /// <summary>The frontend's count of connections the re-check closed for the reason, read from its /metrics.</summary>
+    private async Task<double> ClosedByTheRecheckAsync(string reason)
+    {
+        using var http = new HttpClient();
+        var text = await http.GetStringAsync(cluster.Frontend.HttpUrl + "/metrics");
+        return text.Split('\n')
+            .Where(line => line.StartsWith("sunderfall_frontend_session_recheck_closed_total{", StringComparison.Ordinal)
+                && line.Contains($"reason=\"{reason}\"", StringComparison.Ordinal))
+            .Sum(line => double.Parse(line[(line.LastIndexOf('}') + 2)..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static HttpClient Authorized(AuthResponse account)
