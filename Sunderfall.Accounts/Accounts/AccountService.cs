@@ -329,6 +329,33 @@ public sealed class AccountService
         accountId != Guid.Empty && familyId != Guid.Empty
         && await AccountStore.IsSessionActiveAsync(dataSource, familyId, AccountAnswers.Now(time), cancellationToken, accountId);
 
+    /// <summary>Most sessions one <see cref="FindEndedSessionsAsync"/> call may ask about.</summary>
+    public const int MaxSessionsPerCheck = 100_000;
+
+    /// <summary>
+    /// Of <paramref name="sessions"/>, the ones <see cref="IsSessionActiveAsync(Guid, Guid, CancellationToken)"/> would
+    /// refuse now, each saying whether its account is banned, in one query: a frontend re-checks its live connections
+    /// with this, so a ban or logout reaches them even when no grain remembers the connection.
+    /// </summary>
+    /// <exception cref="ArgumentException">More than <see cref="MaxSessionsPerCheck"/> sessions.</exception>
+    public async Task<IReadOnlyList<EndedSession>> FindEndedSessionsAsync(IReadOnlyCollection<SessionKey> sessions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (sessions.Count > MaxSessionsPerCheck)
+        {
+            throw new ArgumentException($"at most {MaxSessionsPerCheck} sessions per check, not {sessions.Count}", nameof(sessions));
+        }
+
+        var distinct = sessions.Distinct().ToArray();
+        if (distinct.Length == 0)
+        {
+            return [];
+        }
+
+        return await AccountStore.FindEndedSessionsAsync(
+            dataSource, [.. distinct.Select(s => s.AccountId)], [.. distinct.Select(s => s.SessionId)], AccountAnswers.Now(time), cancellationToken);
+    }
+
     private async Task<TokenPair> IssueAsync(
         NpgsqlConnection connection, AccountInfo account, Guid familyId, DateTimeOffset now, string? ip, CancellationToken cancellationToken)
     {

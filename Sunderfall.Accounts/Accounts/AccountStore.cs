@@ -253,6 +253,42 @@ internal static class AccountStore
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Of the sessions given (account i with family i), those that are not live: no unused, unrevoked, unexpired token
+    /// of that family and account, or an account that is gone or banned now. One statement for all of them.
+    /// </summary>
+    public static async Task<List<EndedSession>> FindEndedSessionsAsync(
+        NpgsqlDataSource dataSource, Guid[] accountIds, Guid[] familyIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT s.account, s.family,
+                   CASE WHEN a.banned_until > @now THEN a.banned_until END,
+                   CASE WHEN a.banned_until > @now THEN a.ban_reason END
+            FROM unnest(@accounts::uuid[], @families::uuid[]) AS s(account, family)
+            LEFT JOIN accounts a ON a.id = s.account
+            WHERE a.id IS NULL
+               OR a.banned_until > @now
+               OR NOT EXISTS (
+                    SELECT 1 FROM refresh_tokens t
+                    WHERE t.family_id = s.family AND t.account_id = s.account
+                      AND t.revoked_at IS NULL AND t.used_at IS NULL AND t.expires_at > @now)
+            """);
+        command.Parameters.AddWithValue("accounts", accountIds);
+        command.Parameters.AddWithValue("families", familyIds);
+        command.Parameters.AddWithValue("now", now);
+        var ended = new List<EndedSession>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ended.Add(new EndedSession(
+                new SessionKey(reader.GetGuid(0), reader.GetGuid(1)),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return ended;
+    }
+
     public static async Task SetRolesAsync(NpgsqlConnection connection, Guid accountId, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("UPDATE accounts SET roles = @roles WHERE id = @id", connection);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Sunderfall.Frontend.Connections;
@@ -15,6 +16,9 @@ public sealed class ConnectionDirectory
     }
 
     public void Remove(string connectionId) => contexts.TryRemove(connectionId, out _);
+
+    /// <summary>The live connections and their users, as they are while enumerated (safe alongside adds and removes).</summary>
+    public IEnumerable<(string ConnectionId, ClaimsPrincipal? User)> Live() => contexts.Select(c => (c.Key, c.Value.User));
 
     /// <summary>Closes the connection, if it is still here.</summary>
     public void Abort(string connectionId)

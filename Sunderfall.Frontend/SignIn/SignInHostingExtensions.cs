@@ -28,6 +28,11 @@ public static class SignInHostingExtensions
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<SessionRelay>();
         builder.Services.AddSingleton<SessionObserverReference>();
+        builder.Services.AddOptions<SessionRecheckOptions>().BindConfiguration(SessionRecheckOptions.SectionName)
+            .Validate(o => o.Problem() is null, $"{SessionRecheckOptions.SectionName}:Interval must be from {SessionRecheckOptions.MinInterval:c} to {SessionRecheckOptions.MaxInterval:c}.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SessionRecheckMetrics>();
+        builder.Services.AddHostedService<SessionRecheckService>();
         return builder;
     }
 

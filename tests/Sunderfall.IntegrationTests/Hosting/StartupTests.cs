@@ -85,6 +85,19 @@ public sealed class StartupTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Frontend_WithASessionRecheckIntervalOutOfRange_ExitsNamingIt()
+    {
+        var frontend = Cluster.StartFrontend("recheck-misconfigured", "no-such-cluster-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
+        {
+            ["SUNDERFALL_SessionRecheck__Interval"] = "00:00:00.100",
+        });
+
+        Assert.True(await frontend.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the frontend kept running re-checking sessions ten times a second");
+        Assert.NotEqual(0, frontend.ExitCode);
+        Assert.Contains("SessionRecheck:Interval must be from 00:00:01 to 01:00:00", frontend.Tail(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Frontend_OutsideDevelopmentWithoutAnSmtpServer_ExitsNamingEmailHost()
     {
         var frontend = Cluster.StartFrontend("mail-less-frontend", "no-such-cluster-" + Guid.NewGuid().ToString("N")[..8], new Dictionary<string, string>
