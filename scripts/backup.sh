@@ -26,6 +26,9 @@ PGDATA_DIR=${SUNDERFALL_BACKUP_PGDATA:-$(data_dir dev)/pg}
 PORT=${SUNDERFALL_BACKUP_PG_PORT:-${SUNDERFALL_PG_PORT:-55432}}
 
 usage() { sed -n '5,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+what=${1:-}
+shift || true
+[[ $what =~ ^(setup|now|list|check|verify|restore|schedule)$ ]] || usage
 
 pgbackrest_configure "$STANZA" "$PGDATA_DIR" "$PORT"
 ensure_package jq jq
@@ -144,11 +147,12 @@ cmd_restore() {
 }
 
 cmd_schedule() {
-  local full_every=${SUNDERFALL_BACKUP_FULL_EVERY:-86400} diff_every=${SUNDERFALL_BACKUP_DIFF_EVERY:-3600} child=''
+  local full_every=${SUNDERFALL_BACKUP_FULL_EVERY:-86400} diff_every=${SUNDERFALL_BACKUP_DIFF_EVERY:-3600} backup_pid='' sleep_pid=''
   [[ $full_every =~ ^[0-9]+$ && $diff_every =~ ^[0-9]+$ && $full_every -ge 60 && $diff_every -ge 60 ]] \
     || { log "schedule: SUNDERFALL_BACKUP_FULL_EVERY and SUNDERFALL_BACKUP_DIFF_EVERY are seconds, at least 60"; exit 2; }
-  # Stopping mid-backup is safe: pgBackRest resumes or discards an unfinished backup on the next run.
-  trap '[[ -n $child ]] && kill -TERM "$child" 2>/dev/null; wait; exit 0' TERM INT
+  # A running backup is its own process group (setsid), so a stop reaches pgBackRest itself, not only the script
+  # around it. Stopping mid-backup is safe: pgBackRest resumes or discards an unfinished backup on the next run.
+  trap 'if [[ -n $backup_pid ]]; then kill -TERM -- "-$backup_pid" 2>/dev/null; fi; if [[ -n $sleep_pid ]]; then kill "$sleep_pid" 2>/dev/null; fi; wait; exit 0' TERM INT
   log "backup schedule of stanza $STANZA: full every ${full_every}s, differential every ${diff_every}s"
   while true; do
     local json now last_full last_any type=''
@@ -161,20 +165,18 @@ cmd_schedule() {
       log "schedule: cannot read the repository of stanza $STANZA; trying again in a minute"
     fi
     if [[ -n $type ]]; then
-      "$0" now "$type" &
-      child=$!
-      wait "$child" || log "schedule: the $type backup failed (see $(dirname "$PGBACKREST_CONF")/log); trying again in a minute"
-      child=''
+      setsid "$0" now "$type" &
+      backup_pid=$!
+      wait "$backup_pid" || log "schedule: the $type backup failed (see $(dirname "$PGBACKREST_CONF")/log); trying again in a minute"
+      backup_pid=''
     fi
     sleep 60 &
-    child=$!
-    wait "$child" || true
-    child=''
+    sleep_pid=$!
+    wait "$sleep_pid" || true
+    sleep_pid=''
   done
 }
 
-what=${1:-}
-shift || true
 case "$what" in
   setup) cmd_setup ;;
   now) cmd_now "$@" ;;
@@ -183,5 +185,4 @@ case "$what" in
   verify) cmd_verify ;;
   restore) cmd_restore "$@" ;;
   schedule) cmd_schedule ;;
-  *) usage ;;
 esac

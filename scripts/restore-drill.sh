@@ -28,7 +28,7 @@ while (($#)); do
     --rewards-before) before=$2; shift 2 ;;
     --rewards-after) after=$2; shift 2 ;;
     --no-build) build=0; shift ;;
-    *) sed -n '10,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '11,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 for n in "$bots" "$before" "$after"; do
