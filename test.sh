@@ -77,7 +77,7 @@ read -r p f s < <(scripts/test-alerts.sh | tail -1)
 passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 
 log "testing backups: the restore drill, short form (pgBackRest)"
-read -r p f s < <(CONFIGURATION=$CONFIGURATION SUNDERFALL_TEST_REDIS_PORT=$REDIS_PORT scripts/test-backup.sh | tail -1)
+read -r p f s < <(CONFIGURATION=$CONFIGURATION SUNDERFALL_TEST_PG_PORT=$PG_PORT SUNDERFALL_TEST_REDIS_PORT=$REDIS_PORT scripts/test-backup.sh | tail -1)
 passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 
 echo "$passed passed, $failed failed, $skipped skipped"
