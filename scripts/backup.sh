@@ -21,14 +21,14 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-STANZA=${SUNDERFALL_BACKUP_STANZA:-sunderfall-dev}
-PGDATA_DIR=${SUNDERFALL_BACKUP_PGDATA:-$(data_dir dev)/pg}
-PORT=${SUNDERFALL_BACKUP_PG_PORT:-${SUNDERFALL_PG_PORT:-55432}}
-
 usage() { sed -n '5,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 what=${1:-}
 shift || true
 [[ $what =~ ^(setup|now|list|check|verify|restore|schedule)$ ]] || usage
+
+STANZA=${SUNDERFALL_BACKUP_STANZA:-sunderfall-dev}
+PGDATA_DIR=${SUNDERFALL_BACKUP_PGDATA:-$(data_dir dev)/pg}
+PORT=${SUNDERFALL_BACKUP_PG_PORT:-${SUNDERFALL_PG_PORT:-55432}}
 
 pgbackrest_configure "$STANZA" "$PGDATA_DIR" "$PORT"
 ensure_package jq jq
@@ -96,6 +96,7 @@ cmd_restore() {
   local to='' latest=0 into='' in_place=0 port=''
   while (($#)); do
     case "$1" in
+      --to | --into | --port) [[ $# -ge 2 ]] || { log "restore: $1 needs a value"; exit 2; } ;;&
       --to) to=$2; shift 2 ;;
       --latest) latest=1; shift ;;
       --into) into=$2; shift 2 ;;
@@ -109,6 +110,7 @@ cmd_restore() {
   if [[ -n $to ]] && ! date -d "$to" >/dev/null 2>&1; then
     log "restore: '$to' is not a time; write it as 'YYYY-MM-DD HH:MM:SS[.ffffff]+00' (UTC)"; exit 2
   fi
+  if [[ -n $port && $in_place == 1 ]]; then log "restore: --port goes with --into (an instance restored in place starts as usual, on its own port)"; exit 2; fi
   if [[ -n $port && ! $port =~ ^[0-9]{2,5}$ ]]; then log "restore: --port takes a TCP port number; it was '$port'"; exit 2; fi
   local target=() options=(--delta)
   if [[ -n $to ]]; then
@@ -123,6 +125,10 @@ cmd_restore() {
     if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
       log "restore --in-place: PostgreSQL is running on $pgdata; stop it first (stop run.sh)"; exit 1
     fi
+    # A lost disk: the folder comes back empty.
+    if [[ ! -d $pgdata ]]; then mkdir -p "$pgdata"; chown postgres:postgres "$pgdata" "$(dirname "$pgdata")"; chmod 700 "$pgdata"; fi
+    # --delta rewrites only the files that differ, in a folder that still holds a cluster.
+    if [[ ! -s $pgdata/PG_VERSION ]]; then options=(); fi
   else
     mkdir -p "$into"
     pgdata=$(cd "$into" && pwd)
