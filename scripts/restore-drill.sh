@@ -146,8 +146,9 @@ backup_seconds=$(elapsed "$started")
 read -r backup_bytes database_bytes backup_stop < <(scripts/backup.sh list --json \
   | jq -r '.[0].backup[-1] | "\(.info.repository.delta) \(.info.size) \(.timestamp.stop)"')
 
-# T: the newest reward committed once the backup has ended and a few more rewards came.
-wait_rewards "$before" "$(date -u -d "@$backup_stop" '+%Y-%m-%d %H:%M:%S+00')"
+# T: the newest reward committed once the backup has ended and a few more rewards came. A restore target must lie
+# after the end of a backup; pgBackRest gives that end in whole seconds, hence the second added.
+wait_rewards "$before" "$(date -u -d "@$((backup_stop + 1))" '+%Y-%m-%d %H:%M:%S+00')"
 target=$(psql_live -c "SELECT max($COMMIT) FROM encounters e WHERE EXISTS (SELECT 1 FROM reward_grants g WHERE g.encounter_id = e.encounter_id)")
 log "T = $target (commit time of the newest acknowledged reward); playing on" >&2
 wait_rewards "$after" "$target"
