@@ -4,6 +4,9 @@
 #   ./bench.sh load --scenario S --bots N --seconds T      one fixed load against a benchmark cluster
 #        [--target ping]                                    the raw Orleans baseline: the bots call a ping grain
 #   ./bench.sh capacity --scenario spread|crowd            capacity of Sunderfall, then of the naive relay
+#   ./bench.sh restore-drill [--bots N] [--rewards-before N] [--rewards-after N]
+#                                                          back up under load, restore to a reward's commit time, check
+#                                                          the rewards (scripts/restore-drill.sh, docs/reliability.md)
 # load and capacity start their own cluster (scripts/bench-cluster.sh) and stop it when done; extra options go to
 # the load tester (dotnet Sunderfall.LoadTest/bin/Release/net10.0/Sunderfall.LoadTest.dll --help).
 set -euo pipefail
@@ -97,8 +100,11 @@ case "$what" in
     dotnet "$LOADTEST" compare --scenario "$scenario" \
       --sunderfall "$RESULTS/capacity-sunderfall-$scenario.line" --relay "$RESULTS/capacity-relay-$scenario.line"
     ;;
+  restore-drill)
+    exec scripts/restore-drill.sh "$@"
+    ;;
   *)
-    echo "usage: ./bench.sh zone [--ticks N] [--seed N] | load --scenario S --bots N --seconds T | capacity --scenario spread|crowd" >&2
+    echo "usage: ./bench.sh zone [--ticks N] [--seed N] | load --scenario S --bots N --seconds T | capacity --scenario spread|crowd | restore-drill [--bots N]" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds Sunderfall and runs the cluster on this machine: a private PostgreSQL and Redis, two silos, one frontend
-# and a Prometheus scraping them, all on loopback. Ctrl+C stops everything this script started; the data stays in .data/dev.
+# Builds Sunderfall and runs the cluster on this machine: a private PostgreSQL (backed up with pgBackRest) and Redis,
+# two silos, one frontend and a Prometheus scraping them, all on loopback. Ctrl+C stops everything this script started; the data stays in .data/dev.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
@@ -36,7 +36,10 @@ trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM
 
 ensure_package prometheus prometheus   # scrapes the cluster and evaluates the alert rules
-start_postgres "$DATA" "$PG_PORT" sunderfall
+# The instance archives its WAL and is backed up (scripts/backup.sh; docs/operations.md, Backups and restore).
+export SUNDERFALL_BACKUP_STANZA=${SUNDERFALL_BACKUP_STANZA:-sunderfall-dev} SUNDERFALL_BACKUP_PGDATA="$DATA/pg" SUNDERFALL_BACKUP_PG_PORT=$PG_PORT
+PG_ARCHIVE_STANZA=$SUNDERFALL_BACKUP_STANZA start_postgres "$DATA" "$PG_PORT" sunderfall
+scripts/backup.sh setup
 start_redis "$DATA" "$REDIS_PORT"
 
 export SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall_app;Maximum Pool Size=20;Minimum Pool Size=10"
@@ -87,6 +90,13 @@ pids+=($!)
 log "started prometheus (pid $!, log $LOGS/prometheus.log)"
 wait_http "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" 60 "${pids[3]}" \
   || { log "Prometheus did not become ready:"; tail -5 "$LOGS/prometheus.log"; exit 1; }
+# Backups on a schedule: a full one at once if there is none, then full daily and differential hourly
+# (SUNDERFALL_BACKUP_FULL_EVERY / SUNDERFALL_BACKUP_DIFF_EVERY seconds; SUNDERFALL_BACKUP_SCHEDULE=off for none).
+if [[ ${SUNDERFALL_BACKUP_SCHEDULE:-on} != off ]]; then
+  scripts/backup.sh schedule >"$LOGS/backup.log" 2>&1 &
+  pids+=($!)
+  log "started the backup schedule (pid $!, log $LOGS/backup.log)"
+fi
 
 cat <<INFO
 
@@ -102,6 +112,7 @@ Sunderfall is running (cluster ${SUNDERFALL_Cluster__ClusterId}).
   admin account        register the username '${SUNDERFALL_Auth__BootstrapAdmins__0}' to get the admin role
   PostgreSQL           127.0.0.1:$PG_PORT database sunderfall (psql -h 127.0.0.1 -p $PG_PORT -U sunderfall sunderfall)
   Redis                127.0.0.1:$REDIS_PORT
+  backups              scripts/backup.sh list | now [full|diff] | restore --to 'TIME' --into DIR --port P (stanza $SUNDERFALL_BACKUP_STANZA)
   logs                 $LOGS
 Press Ctrl+C to stop.
 INFO

@@ -23,6 +23,7 @@ ensure_package chromium chromium chromium-driver   # the browser tests drive Deb
 ensure_package promtool prometheus   # the alert rules' tests, and the Prometheus the integration tests scrape with
 ensure_package podman-compose podman-compose   # runs docker/docker-compose.yml for real (Sunderfall.Cluster.Tests)
 ensure_package aiosmtpd python3-aiosmtpd   # the real SMTP server recovery e-mail is tested against
+ensure_package pgbackrest pgbackrest   # backups and the restore drill (scripts/test-backup.sh)
 PG_FSYNC=off start_postgres "$DATA" "$PG_PORT" postgres
 # A fresh database per run: tests see only their own data and the migrations are applied from scratch.
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "DROP DATABASE IF EXISTS sunderfall_test WITH (FORCE)" >/dev/null
@@ -73,6 +74,10 @@ passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 
 log "testing the alert rules (promtool)"
 read -r p f s < <(scripts/test-alerts.sh | tail -1)
+passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+
+log "testing backups: the restore drill, short form (pgBackRest)"
+read -r p f s < <(CONFIGURATION=$CONFIGURATION SUNDERFALL_TEST_PG_PORT=$PG_PORT SUNDERFALL_TEST_REDIS_PORT=$REDIS_PORT scripts/test-backup.sh | tail -1)
 passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -1,5 +1,11 @@
 using Sunderfall.ServiceDefaults.Configuration;
 using Sunderfall.Silo.Hosting;
+using Sunderfall.Silo.Reconciliation;
+
+if (args is [ReconcileCommand.Name, .. var reconcileArgs])
+{
+    return await ReconcileCommand.RunAsync(reconcileArgs);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSunderfallConfiguration();
