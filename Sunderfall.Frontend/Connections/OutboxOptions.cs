@@ -35,6 +35,15 @@ public sealed class OutboxOptions
     [Range(1024, 1024 * 1024, ErrorMessage = "Outbox:TransportBufferBytes must be 1024 to 1048576.")]
     public int TransportBufferBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// The kernel's send buffer of each accepted socket, in bytes (SO_SNDBUF; Linux doubles it); 0 leaves the operating
+    /// system's autotuning, which on a low-latency path (loopback, a LAN) lets the buffer of one client that does not
+    /// read grow to net.ipv4.tcp_wmem's maximum (4 MiB by default) before a write waits and the stall bound starts.
+    /// Game traffic is a few KiB a second per client, so 64 KiB is plenty.
+    /// </summary>
+    [Range(0, 16 * 1024 * 1024, ErrorMessage = "Outbox:SocketSendBufferBytes must be 0 (the operating system's default) to 16777216.")]
+    public int SocketSendBufferBytes { get; set; }
+
     /// <summary>How often the connections are checked for a write in flight longer than <see cref="SendStallTimeout"/>.</summary>
     public TimeSpan StallCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -56,6 +58,22 @@ public static class FrontendHostingExtensions
                 o => o.StallCheckInterval >= TimeSpan.FromMilliseconds(100) && o.StallCheckInterval <= o.SendStallTimeout,
                 "Outbox:StallCheckInterval must be from 00:00:00.1 to Outbox:SendStallTimeout.")
             .ValidateOnStart();
+        var outbox = builder.Configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions();
+        if (outbox.SocketSendBufferBytes > 0)
+        {
+            // Set on the listening socket before listen(): every accepted socket inherits it.
+            builder.Services.Configure<SocketTransportOptions>(o => o.CreateBoundListenSocket = endpoint =>
+            {
+                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                if (socket.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
+                {
+                    socket.SendBufferSize = outbox.SocketSendBufferBytes;
+                }
+
+                return socket;
+            });
+        }
+
         builder.Services.AddSingleton<ConnectionMetrics>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddHostedService<StalledConnectionSweeper>();

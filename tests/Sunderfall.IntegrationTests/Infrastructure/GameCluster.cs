@@ -39,8 +39,9 @@ public sealed class GameCluster : IAsyncDisposable
 
     public string HubUrl => Frontend.HttpUrl + HubNames.Path;
 
-    /// <summary>Starts <paramref name="siloCount"/> silos and one frontend and waits until all are ready.</summary>
-    public static async Task<GameCluster> StartAsync(string name, int siloCount, IReadOnlyDictionary<string, string>? siloOverrides = null)
+    /// <summary>Starts <paramref name="siloCount"/> silos and one frontend (settings overridden as given) and waits until all are ready.</summary>
+    public static async Task<GameCluster> StartAsync(
+        string name, int siloCount, IReadOnlyDictionary<string, string>? siloOverrides = null, IReadOnlyDictionary<string, string>? frontendOverrides = null)
     {
         var cluster = new GameCluster(name);
         try
@@ -55,7 +56,7 @@ public sealed class GameCluster : IAsyncDisposable
                 await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
             }
 
-            cluster.Frontend = cluster.StartFrontend("frontend", cluster.ClusterId);
+            cluster.Frontend = cluster.StartFrontend("frontend", cluster.ClusterId, frontendOverrides);
             await cluster.Frontend.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             return cluster;
         }
