@@ -23,6 +23,7 @@ public sealed class ClientConnection
     private long ackInput = -1;
     private long lastSentAck = -2;
     private int dropped;
+    private BoundProducer? deltaThunk;
 
     public ClientConnection(
         string connectionId, Guid accountId, Guid sessionId, Func<string, object, Task> send, Action abort, OutboxOptions limits, ConnectionMetrics metrics, ILogger logger)
@@ -146,7 +147,14 @@ public sealed class ClientConnection
     public void ScheduleDelta(string method, Func<ClientConnection, object?> produce)
     {
         ArgumentNullException.ThrowIfNull(produce);
-        outbox.ScheduleLatest(method, () => produce(this));
+        var bound = deltaThunk;
+        if (bound is null || !ReferenceEquals(bound.Producer, produce))
+        {
+            // One delegate per producer, not one per tick.
+            bound = deltaThunk = new BoundProducer(produce, this);
+        }
+
+        outbox.ScheduleLatest(method, bound.Invoke);
     }
 
     /// <summary>Drops the connection if a write to it has been in flight longer than <paramref name="bound"/>.</summary>
@@ -227,6 +235,14 @@ public sealed class ClientConnection
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(message);
         return MessagePackSerializer.Serialize(message.GetType(), message, WireMessagePack.Options).Length + method.Length + Framing;
+    }
+
+    /// <summary>A producer bound to this connection.</summary>
+    private sealed class BoundProducer(Func<ClientConnection, object?> producer, ClientConnection connection)
+    {
+        public Func<ClientConnection, object?> Producer { get; } = producer;
+
+        public Func<object?> Invoke { get; } = () => producer(connection);
     }
 
     /// <summary>The invocation envelope around an event (type, headers, target, argument array).</summary>
