@@ -101,6 +101,6 @@ public sealed class HubAbuseMonitor
     private void Raise(HubCallerContext context, string kind, short severity, int count, Dictionary<string, object> details)
     {
         Guid? accountId = Guid.TryParse(context.UserIdentifier, CultureInfo.InvariantCulture, out var account) ? account : null;
-        flags.Report(new CheatFlagReport(clock.GetUtcNow(), accountId, registry.Find(context.ConnectionId)?.PlayerId, kind, severity, count, details));
+        flags.Report(new CheatFlagReport(clock.GetUtcNow(), accountId, registry.FindInWorld(context.ConnectionId)?.PlayerId, kind, severity, count, details));
     }
 }

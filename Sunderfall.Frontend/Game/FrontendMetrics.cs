@@ -36,7 +36,7 @@ public sealed class FrontendMetrics
         deltas = meter.CreateCounter<long>("sunderfall.frontend.world_deltas", null, "World delta messages sent to clients.");
         deltaBytes = meter.CreateCounter<long>("sunderfall.frontend.world_delta.payload", "By", "Bytes of world delta payload sent to clients (before framing).");
         hubCalls = meter.CreateCounter<long>("sunderfall.frontend.hub.calls", null, "Game hub method calls that reached the hub, by outcome: completed, unavailable (the cluster could not be reached) or internal (a server fault).");
-        meter.CreateObservableGauge("sunderfall.frontend.players", () => registry.Count, null, "Players in the world through this frontend.");
+        meter.CreateObservableGauge("sunderfall.frontend.players", () => registry.PlayerCount, null, "Players in the world through this frontend.");
     }
 
     public void InputWaited(long queuedAt, long now) => inputWait.Record(Stopwatch.GetElapsedTime(queuedAt, now).TotalSeconds);

@@ -19,7 +19,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<CharacterSheetInfo>> GetCharacterSheet()
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<CharacterSheetInfo>("to see the character sheet");
         }
@@ -31,7 +31,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<CharacterSheetInfo>> EquipItem(int bagSlot)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<CharacterSheetInfo>("to equip items");
         }
@@ -47,7 +47,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<CharacterSheetInfo>> UnequipItem(string? equipmentSlot)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<CharacterSheetInfo>("to unequip items");
         }
@@ -65,7 +65,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<CharacterSheetInfo>> UseItem(int bagSlot)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<CharacterSheetInfo>("to use items");
         }
@@ -81,7 +81,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<CharacterSheetInfo>> DiscardItem(int bagSlot, int count)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<CharacterSheetInfo>("to discard items");
         }

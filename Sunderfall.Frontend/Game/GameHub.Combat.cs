@@ -15,7 +15,7 @@ public sealed partial class GameHub
 
     public async Task UseAbility(long sequence, string? abilityId, int targetNetId)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             await Clients.Caller.SendAsync(HubNames.ErrorEvent, new ServerError { Code = ErrorCode.NotInWorld, Message = "enter the world before using abilities" });
             return;

@@ -23,7 +23,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInfo>> CreateParty()
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInfo>("to create a party");
         }
@@ -34,7 +34,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInviteInfo>> InviteToParty(string? characterName)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInviteInfo>("to invite to a party");
         }
@@ -60,7 +60,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInfo>> AcceptPartyInvite(string? partyId)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInfo>("to join a party");
         }
@@ -81,7 +81,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInfo>> DeclinePartyInvite(string? partyId)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInfo>("to decline a party invite");
         }
@@ -101,7 +101,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInfo>> LeaveParty()
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInfo>("to leave a party");
         }
@@ -116,7 +116,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInfo>> KickFromParty(string? characterName)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInfo>("to kick from a party");
         }
@@ -142,7 +142,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInfo>> PromotePartyLeader(string? characterName)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInfo>("to promote a party leader");
         }
@@ -168,7 +168,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInfo>> DisbandParty()
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInfo>("to disband a party");
         }
@@ -183,7 +183,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<PartyInfo>> GetParty()
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<PartyInfo>("to see its party");
         }
@@ -202,7 +202,7 @@ public sealed partial class GameHub
 
     public async Task<CallResult<ChatMessage>> SendChat(string? channel, string? text, string? toName)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             return NotInWorld<ChatMessage>("to chat");
         }

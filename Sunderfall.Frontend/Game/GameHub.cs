@@ -31,7 +31,6 @@ public sealed partial class GameHub(
     MoveForwarder moves,
     FrontendIdentity identity,
     AccountService accounts,
-    ConnectionDirectory connections,
     SessionObserverReference sessions,
     HubAbuseMonitor abuse,
     ILogger<GameHub> logger) : Hub
@@ -72,10 +71,15 @@ public sealed partial class GameHub(
             return CallResult<ZoneEntered>.Failure(ErrorCode.InvalidArgument, "characterId must be a character id in GUID form, e.g. 9b2d6c1e-7f5a-4c3b-8e2d-1a0b9c8d7e6f");
         }
 
-        if (registry.Find(Context.ConnectionId) is { } current)
+        if (registry.Find(Context.ConnectionId) is not { } connection)
+        {
+            return CallResult<ZoneEntered>.Failure(ErrorCode.SessionEnded, "this connection is closing; connect again");
+        }
+
+        if (connection.InWorld)
         {
             return CallResult<ZoneEntered>.Failure(
-                ErrorCode.AlreadyInWorld, $"this connection already plays {current.PlayerId}; call LeaveWorld first");
+                ErrorCode.AlreadyInWorld, $"this connection already plays {connection.PlayerId}; call LeaveWorld first");
         }
 
         // The account's own list first: an id it does not own (made up, or another's) activates no character grain.
@@ -88,18 +92,16 @@ public sealed partial class GameHub(
         if (result.Value is { } entry)
         {
             feed.Track(entry.ZoneId, entry.ViewRadius);
-            if (registry.Bind(Context.ConnectionId, playerId, entry.ZoneId, entry.SelfNetId, entry.ViewRadius) is { } displaced)
+            // The displaced connection is told through its own outbox: a client of it that does not read never holds
+            // this call up.
+            registry.Bind(connection, playerId, entry.ZoneId, entry.SelfNetId, entry.ViewRadius)?.Send(HubNames.ErrorEvent, new ServerError
             {
-                await Clients.Client(displaced.ConnectionId).SendAsync(HubNames.ErrorEvent, new ServerError
-                {
-                    Code = ErrorCode.NotInWorld,
-                    Message = "this character entered the world from another connection",
-                });
-            }
-
-            if (registry.Find(Context.ConnectionId) is { } bound)
+                Code = ErrorCode.NotInWorld,
+                Message = "this character entered the world from another connection",
+            });
+            if (connection.InWorld)
             {
-                feed.Refresh(bound);
+                feed.Refresh(connection);
             }
         }
 
@@ -108,7 +110,7 @@ public sealed partial class GameHub(
 
     public async Task Move(long sequence, float dirX, float dirY)
     {
-        if (registry.Find(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session)
         {
             await Clients.Caller.SendAsync(HubNames.ErrorEvent, new ServerError { Code = ErrorCode.NotInWorld, Message = "enter the world before moving" });
             return;
@@ -130,7 +132,7 @@ public sealed partial class GameHub(
 
     public async Task<CallResult<CharacterInfo>> LeaveWorld()
     {
-        if (registry.Unbind(Context.ConnectionId) is not { } session)
+        if (registry.FindInWorld(Context.ConnectionId) is not { } session || !registry.Unbind(session))
         {
             return CallResult<CharacterInfo>.Failure(ErrorCode.NotInWorld, "this connection has no character in the world");
         }
@@ -150,7 +152,7 @@ public sealed partial class GameHub(
             return;
         }
 
-        connections.Add(Context);
+        registry.Connect(Context, AccountId, AuthEndpoints.SessionIdOf(Context.User!));
         await client.GetGrain<IAccountGrain>(AccountId).ClaimSessionAsync(
             new GameSessionClaim(identity.Id, Context.ConnectionId, sessions.Observer, AuthEndpoints.SessionIdOf(Context.User!)));
         await base.OnConnectedAsync();
@@ -158,8 +160,7 @@ public sealed partial class GameHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Remove(Context.ConnectionId);
-        if (registry.Unbind(Context.ConnectionId) is { } session)
+        if (registry.Disconnect(Context.ConnectionId) is { InWorld: true } session)
         {
             try
             {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Sunderfall.Frontend.Connections;
 using Sunderfall.Frontend.Hosting;
@@ -30,7 +29,6 @@ public sealed class MoveForwarder
     private readonly IClusterClient client;
     private readonly ZoneSubscriptions subscriptions;
     private readonly ConnectionRegistry registry;
-    private readonly IHubContext<GameHub> hub;
     private readonly ILogger<MoveForwarder> logger;
     private readonly FrontendMetrics metrics;
     private readonly KeyedBatcher<Waiting> batcher;
@@ -39,7 +37,6 @@ public sealed class MoveForwarder
         IClusterClient client,
         ZoneSubscriptions subscriptions,
         ConnectionRegistry registry,
-        IHubContext<GameHub> hub,
         IOptions<FrontendOptions> options,
         FrontendMetrics metrics,
         ILogger<MoveForwarder> logger)
@@ -47,14 +44,13 @@ public sealed class MoveForwarder
         this.client = client;
         this.subscriptions = subscriptions;
         this.registry = registry;
-        this.hub = hub;
         this.logger = logger;
         this.metrics = metrics;
         batcher = new KeyedBatcher<Waiting>(options.Value.InputBatchInterval, MaxWaitingPerZone, SendAsync, ReportFailure);
     }
 
     /// <summary>Queues the input for the session's zone; false when that zone already has too many waiting.</summary>
-    public bool Submit(ClientSession session, MoveInput input) =>
+    public bool Submit(ClientConnection session, MoveInput input) =>
         batcher.Add(session.ZoneId, new Waiting(new PlayerMoveInput(session.PlayerId, input), Retried: false, Stopwatch.GetTimestamp()));
 
     private async Task SendAsync(string zoneId, List<Waiting> batch)
@@ -132,7 +128,7 @@ public sealed class MoveForwarder
     {
         if (registry.FindPlayer(playerId) is { } session)
         {
-            _ = hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.ErrorEvent, error);
+            session.Send(HubNames.ErrorEvent, error);
         }
     }
 

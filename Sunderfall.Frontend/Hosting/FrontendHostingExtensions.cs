@@ -1,4 +1,7 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Sunderfall.Frontend.Connections;
 using Sunderfall.Frontend.Edge;
@@ -47,14 +50,39 @@ public static class FrontendHostingExtensions
         });
 
         builder.Services.AddSingleton<FrontendIdentity>();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations()
+            .Validate(
+                o => o.SendStallTimeout >= TimeSpan.FromSeconds(1) && o.SendStallTimeout <= TimeSpan.FromMinutes(5),
+                "Outbox:SendStallTimeout must be from 00:00:01 to 00:05:00.")
+            .Validate(
+                o => o.StallCheckInterval >= TimeSpan.FromMilliseconds(100) && o.StallCheckInterval <= o.SendStallTimeout,
+                "Outbox:StallCheckInterval must be from 00:00:00.1 to Outbox:SendStallTimeout.")
+            .ValidateOnStart();
+        var outbox = builder.Configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions();
+        if (outbox.SocketSendBufferBytes > 0)
+        {
+            // Set on the listening socket before listen(): every accepted socket inherits it.
+            builder.Services.Configure<SocketTransportOptions>(o => o.CreateBoundListenSocket = endpoint =>
+            {
+                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                if (socket.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
+                {
+                    socket.SendBufferSize = outbox.SocketSendBufferBytes;
+                }
+
+                return socket;
+            });
+        }
+
+        builder.Services.AddSingleton<ConnectionMetrics>();
         builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddHostedService<StalledConnectionSweeper>();
         builder.Services.AddSingleton<FrontendMetrics>();
         builder.AddSunderfallMetrics();
         builder.Services.AddSingleton<ZoneFeed>();
         builder.Services.AddSingleton<MoveForwarder>();
         builder.Services.AddSingleton<ZoneSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ZoneSubscriptions>());
-        builder.Services.AddSingleton<ConnectionDirectory>();
         builder.AddSunderfallSignIn();
         builder.AddSunderfallEdge();
         builder.AddSunderfallOperations();
@@ -83,7 +111,8 @@ public static class FrontendHostingExtensions
         app.UseRateLimiter();
         app.MapSunderfallSignIn();
         app.MapSunderfallOperations();
-        app.MapHub<GameHub>(HubNames.Path);
+        var outbox = app.Services.GetRequiredService<IOptions<OutboxOptions>>().Value;
+        app.MapHub<GameHub>(HubNames.Path, o => o.TransportMaxBufferSize = outbox.TransportBufferBytes);
         app.MapSunderfallHealth();
         app.MapSunderfallMetrics();
         app.MapSunderfallWebClient();

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
 using Sunderfall.Accounts.Accounts;
-using Sunderfall.Accounts.Tokens;
 using Sunderfall.Grains.Interfaces.Accounts;
 
 namespace Sunderfall.Frontend.SignIn;
@@ -15,11 +13,9 @@ public static class SessionRecheck
     /// <summary>The message a connection whose sign-in ended (logout, revocation, expiry) is closed with.</summary>
     public const string EndedMessage = "this sign-in session has ended (signed out or revoked); sign in again";
 
-    /// <summary>The session a connection's token names, or null when the principal names none (never accepted by the hub).</summary>
-    public static SessionKey? KeyOf(ClaimsPrincipal? user) =>
-        user is not null && AccountClaims.AccountId(user) is { } account && AccountClaims.Session(user) is { } session
-            ? new SessionKey(account, session)
-            : null;
+    /// <summary>The session a connection names, or null when it names none (the hub accepts no such connection).</summary>
+    public static SessionKey? KeyOf(Guid accountId, Guid sessionId) =>
+        accountId != Guid.Empty && sessionId != Guid.Empty ? new SessionKey(accountId, sessionId) : null;
 
     /// <summary>The distinct sessions of the live connections: what one round asks about.</summary>
     public static SessionKey[] SessionsToAsk(IReadOnlyList<(string ConnectionId, SessionKey? Session)> live)

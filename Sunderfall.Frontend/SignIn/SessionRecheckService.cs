@@ -13,7 +13,7 @@ namespace Sunderfall.Frontend.SignIn;
 /// closes it when that claim was lost with its silo. A round that cannot reach the database closes nothing.
 /// </summary>
 public sealed class SessionRecheckService(
-    ConnectionDirectory connections,
+    ConnectionRegistry connections,
     AccountService accounts,
     SessionRelay relay,
     SessionRecheckMetrics metrics,
@@ -42,9 +42,9 @@ public sealed class SessionRecheckService(
     {
         var startedAt = Stopwatch.GetTimestamp();
         var live = new List<(string ConnectionId, SessionKey? Session)>();
-        foreach (var (connectionId, user) in connections.Live())
+        foreach (var connection in connections.Live())
         {
-            live.Add((connectionId, SessionRecheck.KeyOf(user)));
+            live.Add((connection.ConnectionId, SessionRecheck.KeyOf(connection.AccountId, connection.SessionId)));
         }
 
         if (live.Count == 0)

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.SignalR;
 using Sunderfall.Frontend.Connections;
-using Sunderfall.Frontend.Game;
 using Sunderfall.Grains.Interfaces.Accounts;
 using Sunderfall.Protocol;
 using Sunderfall.Protocol.Errors;
@@ -12,25 +10,25 @@ namespace Sunderfall.Frontend.SignIn;
 /// This frontend's one session observer: when an account signs in elsewhere, is kicked or banned, or the sign-in the
 /// connection was opened with ends, the connection is told why and closed.
 /// </summary>
-public sealed class SessionRelay(IHubContext<GameHub> hub, ConnectionDirectory connections, ILogger<SessionRelay> logger) : ISessionObserver
+public sealed class SessionRelay(ConnectionRegistry connections) : ISessionObserver
 {
-    public async Task OnSessionClosedAsync(string connectionId, SessionCloseReason reason, string message)
+    public Task OnSessionClosedAsync(string connectionId, SessionCloseReason reason, string message)
     {
-        try
+        if (connections.Find(connectionId) is not { } connection)
         {
-            var code = reason switch
-            {
-                SessionCloseReason.Kicked => ErrorCode.Kicked,
-                SessionCloseReason.Ended => ErrorCode.SessionEnded,
-                _ => ErrorCode.SessionReplaced,
-            };
-            await hub.Clients.Client(connectionId).SendAsync(HubNames.ErrorEvent, new ServerError { Code = code, Message = message });
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogDebug(ex, "Could not tell {Connection} its session was replaced", connectionId);
+            return Task.CompletedTask;
         }
 
-        connections.Abort(connectionId);
+        var code = reason switch
+        {
+            SessionCloseReason.Kicked => ErrorCode.Kicked,
+            SessionCloseReason.Ended => ErrorCode.SessionEnded,
+            _ => ErrorCode.SessionReplaced,
+        };
+
+        // Through the connection's outbox (never waiting here on a client that does not read); the close is delayed
+        // until it is written, or until the stall bound.
+        connection.SendThenClose(HubNames.ErrorEvent, new ServerError { Code = code, Message = message });
+        return Task.CompletedTask;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Sunderfall.Frontend.Connections;
 using Sunderfall.Frontend.Game;
@@ -21,18 +20,21 @@ namespace Sunderfall.Frontend.World;
 /// inputs (so a player sees its input's result at once) and otherwise every
 /// <see cref="FrontendOptions.WorldUpdateEveryTicks"/> ticks. A message costs the frontend and the client far more
 /// than its few bytes of content, so a client walking among others gets ~13 messages a second instead of 30 (at the default 30 Hz tick, every 3rd).
-/// Nothing held back is lost when the zone goes still: see <see cref="SendsToEveryone"/>.
+/// Nothing held back is lost when the zone goes still: see <see cref="SendsToEveryone"/>. Everything leaves through
+/// each connection's outbox (<see cref="ClientConnection"/>): deltas latest-only, events in a capped queue, so a client
+/// that stops reading costs a bounded amount and never holds this observer up.
 /// </summary>
 public sealed class ZoneFeed(
-    IHubContext<GameHub> hub, IClusterClient client, ConnectionRegistry registry, IOptions<FrontendOptions> options, FrontendMetrics metrics, ILogger<ZoneFeed> logger)
+    IClusterClient client, ConnectionRegistry registry, IOptions<FrontendOptions> options, FrontendMetrics metrics, ILogger<ZoneFeed> logger)
     : IZoneObserver
 {
     private readonly int updateEveryTicks = options.Value.WorldUpdateEveryTicks;
 
     private readonly ConcurrentDictionary<string, ZoneMirror> mirrors = new(StringComparer.Ordinal);
-    private LatestOnlySender? latestOnly;
+    private Func<ClientConnection, object?>? produceDelta;
 
-    private LatestOnlySender Sender => latestOnly ??= new LatestOnlySender(SendDeltaAsync, logger);
+    /// <summary>Computes a connection's delta when its outbox gets to it (so it always carries the newest state).</summary>
+    private Func<ClientConnection, object?> ProduceDelta => produceDelta ??= NextDelta;
 
     /// <summary>The frontend's id, for resync requests; set once at start.</summary>
     public string FrontendId { get; set; } = "";
@@ -44,7 +46,11 @@ public sealed class ZoneFeed(
     /// Sends a connection that just entered its first delta if the zone's batch with its arrival came in before the
     /// connection was bound (a zone where nothing moves sends no further batch to trigger it).
     /// </summary>
-    public void Refresh(ClientSession session) => Sender.Schedule(session);
+    public void Refresh(ClientConnection session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.ScheduleDelta(HubNames.WorldDeltaEvent, ProduceDelta);
+    }
 
     /// <summary>Grid cell size for a zone whose batches arrive before any player entered it here.</summary>
     private const float DefaultViewRadius = 60f;
@@ -76,7 +82,7 @@ public sealed class ZoneFeed(
         {
             if (registry.FindPlayer(playerId) is { } session)
             {
-                session.AckInput = sequence;
+                session.Acknowledge(sequence);
             }
         }
 
@@ -84,29 +90,30 @@ public sealed class ZoneFeed(
         if (applied)
         {
             var everyone = SendsToEveryone(batch, updateEveryTicks);
-            foreach (var session in registry.SessionsIn(batch.ZoneId))
+            foreach (var session in registry.InZone(batch.ZoneId))
             {
                 // A client told of a fight also gets its delta now (before the events), so the health bars and
                 // positions it draws the numbers on are current. The ack is read without the session's lock: a stale
                 // value only moves this client's update to the next tick.
                 if (everyone || session.AckInput != session.LastSentAck || combat?.ContainsKey(session) == true)
                 {
-                    Sender.Schedule(session);
+                    session.ScheduleDelta(HubNames.WorldDeltaEvent, ProduceDelta);
                 }
             }
         }
 
         foreach (var (session, mine) in combat ?? [])
         {
-            _ = Send(session.ConnectionId, HubNames.CombatEvent, new CombatEvents { Tick = batch.Tick, Events = mine });
+            session.Send(HubNames.CombatEvent, new CombatEvents { Tick = batch.Tick, Events = mine });
         }
 
         foreach (var line in batch.Chat ?? [])
         {
             var message = WireMapping.ToWire(line);
-            foreach (var session in registry.SessionsIn(batch.ZoneId))
+            var bytes = ClientConnection.SizeOf(HubNames.ChatEvent, message);
+            foreach (var session in registry.InZone(batch.ZoneId))
             {
-                _ = Send(session.ConnectionId, HubNames.ChatEvent, message);
+                session.Send(HubNames.ChatEvent, message, bytes);
             }
         }
 
@@ -131,10 +138,10 @@ public sealed class ZoneFeed(
 
     // Each client gets the events whose source or target it can see (and every event about itself), unbatched:
     // damage numbers must not be coalesced away like positions are.
-    private Dictionary<ClientSession, List<CombatEventInfo>>? CombatFor(string zoneId, IReadOnlyList<CombatEvent> events, ZoneMirror mirror)
+    private Dictionary<ClientConnection, List<CombatEventInfo>>? CombatFor(string zoneId, IReadOnlyList<CombatEvent> events, ZoneMirror mirror)
     {
-        Dictionary<ClientSession, List<CombatEventInfo>>? result = null;
-        foreach (var session in registry.SessionsIn(zoneId))
+        Dictionary<ClientConnection, List<CombatEventInfo>>? result = null;
+        foreach (var session in registry.InZone(zoneId))
         {
             List<CombatEventInfo>? mine = null;
             lock (mirror.Gate)
@@ -162,7 +169,7 @@ public sealed class ZoneFeed(
         return result;
     }
 
-    private static bool Sees(ZoneMirror mirror, VisibleEntity self, ClientSession session, int netId)
+    private static bool Sees(ZoneMirror mirror, VisibleEntity self, ClientConnection session, int netId)
     {
         if (netId == session.SelfNetId)
         {
@@ -181,9 +188,12 @@ public sealed class ZoneFeed(
     public Task OnPlayerEventAsync(Sunderfall.Grains.Interfaces.Players.PlayerEvent playerEvent)
     {
         ArgumentNullException.ThrowIfNull(playerEvent);
-        return registry.FindPlayer(playerEvent.PlayerId) is { } session && SocialWireMapping.ToWireEvent(playerEvent) is { } wire
-            ? Send(session.ConnectionId, wire.Event, wire.Message)
-            : Task.CompletedTask;
+        if (registry.FindPlayer(playerEvent.PlayerId) is { } session && SocialWireMapping.ToWireEvent(playerEvent) is { } wire)
+        {
+            session.Send(wire.Event, wire.Message);
+        }
+
+        return Task.CompletedTask;
     }
 
     private void HandleNotice(string zoneId, PlayerNotice notice)
@@ -198,20 +208,20 @@ public sealed class ZoneFeed(
             case PlayerNoticeKind.Arrived when notice.Entry is { } entry && (session.ZoneId != zoneId || session.SelfNetId != notice.NetId):
                 Track(zoneId, entry.ViewRadius);
                 registry.MoveToZone(session, zoneId, notice.NetId, entry.ViewRadius);
-                _ = Send(session.ConnectionId, HubNames.ZoneChangedEvent, WireMapping.ToWire(entry));
+                session.Send(HubNames.ZoneChangedEvent, WireMapping.ToWire(entry));
                 break;
             case PlayerNoticeKind.Departed when session.ZoneId == zoneId:
-                session.InTransit = true;
+                session.BeginTransit();
                 break;
             case PlayerNoticeKind.Vitals when notice.Vitals is { } vitals && session.ZoneId == zoneId:
-                _ = Send(session.ConnectionId, HubNames.VitalsEvent, WireMapping.ToWire(vitals));
+                session.Send(HubNames.VitalsEvent, WireMapping.ToWire(vitals));
                 break;
             case PlayerNoticeKind.AbilityFizzled when notice.Error is { } error:
                 // Told as the refusal it is: the use was accepted when asked, but did not land at the tick.
-                _ = Send(session.ConnectionId, HubNames.ErrorEvent, WireMapping.ToWire(error));
+                session.Send(HubNames.ErrorEvent, WireMapping.ToWire(error));
                 break;
             case PlayerNoticeKind.Correction when notice.Error is { } error:
-                _ = Send(session.ConnectionId, HubNames.CorrectionEvent, new MoveCorrection
+                session.Send(HubNames.CorrectionEvent, new MoveCorrection
                 {
                     X = notice.Position.X,
                     Y = notice.Position.Y,
@@ -221,21 +231,23 @@ public sealed class ZoneFeed(
         }
     }
 
-    private async Task SendDeltaAsync(ClientSession session)
+    private WorldDelta? NextDelta(ClientConnection session)
     {
         if (session.InTransit || !mirrors.TryGetValue(session.ZoneId, out var mirror))
         {
-            return;
+            return null;
         }
 
-        if (Encode(session, mirror, session.Visible, out var batchArrivedAt) is { } message)
+        if (Encode(session, mirror, session.Visible, out var batchArrivedAt) is not { } message)
         {
-            await hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.WorldDeltaEvent, message);
-            metrics.DeltaSent(batchArrivedAt, message.Payload.Length);
+            return null;
         }
+
+        metrics.DeltaSent(batchArrivedAt, message.Payload.Length);
+        return message;
     }
 
-    private static WorldDelta? Encode(ClientSession session, ZoneMirror mirror, List<VisibleEntity> visible, out long batchArrivedAt)
+    private static WorldDelta? Encode(ClientConnection session, ZoneMirror mirror, List<VisibleEntity> visible, out long batchArrivedAt)
     {
         visible.Clear();
         byte[] payload;
@@ -250,22 +262,17 @@ public sealed class ZoneFeed(
 
             mirror.Query(self.X, self.Y, session.ViewRadius, visible);
             tick = mirror.Tick;
-            lock (session.SendGate)
-            {
-                payload = session.Encoder.Encode(visible);
-            }
+            payload = session.EncodeView(visible);
         }
 
         // Nothing in view changed and no new input was applied: the client needs no message this tick.
-        if (DeltaPayload.IsEmpty(payload) && session.AckInput == session.LastSentAck)
+        var ack = session.AckInput;
+        if (DeltaPayload.IsEmpty(payload) && ack == session.LastSentAck)
         {
             return null;
         }
 
-        session.LastSentAck = session.AckInput;
-        return new WorldDelta { ZoneId = session.ZoneId, Tick = tick, AckInput = session.AckInput, SelfNetId = session.SelfNetId, Payload = payload };
+        session.MarkAckSent(ack);
+        return new WorldDelta { ZoneId = session.ZoneId, Tick = tick, AckInput = ack, SelfNetId = session.SelfNetId, Payload = payload };
     }
-
-    private Task Send(string connectionId, string method, object message) =>
-        hub.Clients.Client(connectionId).SendAsync(method, message);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Sunderfall.Frontend.Connections;
 using Sunderfall.Frontend.Game;
@@ -22,7 +21,6 @@ public sealed class ZoneSubscriptions(
     ConnectionRegistry registry,
     FrontendIdentity identity,
     ClusterConnectionMonitor connection,
-    IHubContext<GameHub> hub,
     IOptions<FrontendOptions> options,
     ILogger<ZoneSubscriptions> logger) : BackgroundService
 {
@@ -35,7 +33,7 @@ public sealed class ZoneSubscriptions(
     /// <summary>Renews one zone's subscription now and re-enters the players it says are not there.</summary>
     public async Task RenewAsync(string zoneId)
     {
-        var players = registry.SessionsIn(zoneId).Where(s => !s.InTransit).Select(s => s.PlayerId).ToArray();
+        var players = registry.InZone(zoneId).Where(s => !s.InTransit).Select(s => s.PlayerId).ToArray();
         var missing = await client.GetGrain<IZoneGrain>(zoneId).SubscribeAsync(identity.Id, Observer, players);
         foreach (var playerId in missing)
         {
@@ -72,7 +70,7 @@ public sealed class ZoneSubscriptions(
 
     private async Task RenewAllAsync()
     {
-        foreach (var stuck in registry.SessionsInTransitSince(DateTimeOffset.UtcNow - TransitTimeout))
+        foreach (var stuck in registry.InTransitSince(DateTimeOffset.UtcNow - TransitTimeout))
         {
             try
             {
@@ -109,7 +107,7 @@ public sealed class ZoneSubscriptions(
         {
             feed.Track(entry.ZoneId, entry.ViewRadius);
             registry.MoveToZone(session, entry.ZoneId, entry.SelfNetId, entry.ViewRadius);
-            await hub.Clients.Client(session.ConnectionId).SendAsync(HubNames.ZoneChangedEvent, WireMapping.ToWire(entry));
+            session.Send(HubNames.ZoneChangedEvent, WireMapping.ToWire(entry));
             logger.LogInformation("Player {Player} re-entered the world in {Zone}", playerId, entry.ZoneId);
         }
     }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Sunderfall.Accounts.Accounts;
-using Sunderfall.Accounts.Tokens;
 using Sunderfall.Frontend.SignIn;
 using Sunderfall.Grains.Interfaces.Accounts;
 using Xunit;
@@ -14,15 +12,11 @@ public sealed class SessionRecheckTests
     private static readonly SessionKey Carol = new(Guid.NewGuid(), Guid.NewGuid());
 
     [Fact]
-    public void KeyOf_ReadsTheAccountAndSessionOfTheToken_AndNothingFromAPrincipalWithoutThem()
+    public void KeyOf_NamesTheConnectionsAccountAndSession_AndNothingWhenEitherIsMissing()
     {
-        var user = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(AccountClaims.Subject, Alice.AccountId.ToString()), new Claim(AccountClaims.SessionId, Alice.SessionId.ToString())], "Bearer"));
-        var withoutSession = new ClaimsPrincipal(new ClaimsIdentity([new Claim(AccountClaims.Subject, Alice.AccountId.ToString())], "Bearer"));
-
-        Assert.Equal(Alice, SessionRecheck.KeyOf(user));
-        Assert.Null(SessionRecheck.KeyOf(withoutSession));
-        Assert.Null(SessionRecheck.KeyOf(null));
+        Assert.Equal(Alice, SessionRecheck.KeyOf(Alice.AccountId, Alice.SessionId));
+        Assert.Null(SessionRecheck.KeyOf(Alice.AccountId, Guid.Empty));
+        Assert.Null(SessionRecheck.KeyOf(Guid.Empty, Alice.SessionId));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class GameCluster : IAsyncDisposable
 
     public string HubUrl => Frontend.HttpUrl + HubNames.Path;
 
-    /// <summary>Starts <paramref name="siloCount"/> silos and one frontend and waits until all are ready.</summary>
+    /// <summary>Starts <paramref name="siloCount"/> silos and one frontend (settings overridden as given) and waits until all are ready.</summary>
     public static async Task<GameCluster> StartAsync(
         string name, int siloCount, IReadOnlyDictionary<string, string>? siloOverrides = null, IReadOnlyDictionary<string, string>? frontendOverrides = null)
     {

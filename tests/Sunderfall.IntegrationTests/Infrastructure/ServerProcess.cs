@@ -22,6 +22,9 @@ public sealed class ServerProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The operating system's id of the process (to read its memory from /proc).</summary>
+    public int ProcessId => process.Id;
+
     public int ExitCode => process.ExitCode;
 
     public string LogPath => Path.Combine(TestEnvironment.LogDirectory, Name + ".log");
