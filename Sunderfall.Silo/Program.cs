@@ -1,10 +1,12 @@
 using Sunderfall.ServiceDefaults.Configuration;
+using Sunderfall.ServiceDefaults.Security;
 using Sunderfall.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSunderfallConfiguration();
 var content = SiloStartupChecks.LoadContent(builder.Configuration, out var failure);
-failure ??= await SiloStartupChecks.RunAsync(builder.Configuration);
+ClusterTlsCredentials.Load(builder.Configuration, builder.Environment, "silo", out var tlsFailure);
+failure ??= tlsFailure ?? await SiloStartupChecks.RunAsync(builder.Configuration, builder.Environment);
 if (content is null || failure is not null)
 {
     await Console.Error.WriteLineAsync(failure);

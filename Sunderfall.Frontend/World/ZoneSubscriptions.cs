@@ -104,7 +104,15 @@ public sealed class ZoneSubscriptions(
             return;
         }
 
-        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsync(identity.Id, Observer);
+        // The session's account was checked when it first entered; sessions do not keep the account id, so the
+        // re-entry names the character's owner (the only entry point checks ownership).
+        var player = client.GetGrain<IPlayerGrain>(playerId);
+        if (await player.GetAsync() is not { } character)
+        {
+            return;
+        }
+
+        var result = await player.EnterWorldAsAsync(character.OwnerAccountId, identity.Id, Observer);
         if (result.Value is { } entry && ReferenceEquals(registry.FindPlayer(playerId), session))
         {
             feed.Track(entry.ZoneId, entry.ViewRadius);
