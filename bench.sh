@@ -55,13 +55,19 @@ case "$what" in
     # same cluster through one cluster client.
     case "$target" in
       sunderfall) endpoint=(--url http://127.0.0.1:29080/) ;;
-      ping) endpoint=(--redis "127.0.0.1:${BENCH_REDIS_PORT:-29380}" --cluster-id sunderfall-bench) ;;
+      ping) endpoint=() ;;   # once the cluster is up: its Redis password and the load tester's cluster certificate
       *) echo "bench.sh load: --target must be sunderfall or ping (the relay runs in ./bench.sh capacity)" >&2; exit 2 ;;
     esac
     build_cluster
     trap 'scripts/bench-cluster.sh stop >&2' EXIT
     scripts/bench-cluster.sh stop >&2
     scripts/bench-cluster.sh start "$(scenario_content "$scenario")" >&2
+    if [[ $target == ping ]]; then
+      bench_data=$(source scripts/lib.sh && data_dir bench)
+      endpoint=(--redis "127.0.0.1:${BENCH_REDIS_PORT:-29380},password=$(cat "$bench_data/redis-password")" --cluster-id sunderfall-bench
+        --cluster-cert "$bench_data/cluster-tls/loadtest.crt" --cluster-key "$bench_data/cluster-tls/loadtest.key"
+        --cluster-ca "$bench_data/cluster-tls/ca.crt")
+    fi
     # shellcheck disable=SC2046
     dotnet "$LOADTEST" load --target "$target" "${endpoint[@]}" --scenario "$scenario" --bots "$bots" \
       --seconds "$seconds" --out "$RESULTS" $(process_args) ${extra[@]+"${extra[@]}"}

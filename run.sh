@@ -17,6 +17,7 @@ DATA=$(data_dir dev)
 LOGS="$DATA/logs"
 mkdir -p "$LOGS"
 pids=()
+REDIS_PASSWORD=""
 
 cleanup() {
   trap - EXIT INT TERM
@@ -29,7 +30,7 @@ cleanup() {
     done
     kill -KILL "${pids[@]}" 2>/dev/null || true
   fi
-  if [[ ${REDIS_STARTED:-0} == 1 ]]; then log "stopping Redis"; stop_redis "$REDIS_PORT"; fi
+  if [[ ${REDIS_STARTED:-0} == 1 ]]; then log "stopping Redis"; stop_redis "$REDIS_PORT" "$REDIS_PASSWORD"; fi
   if [[ ${PG_STARTED:-0} == 1 ]]; then log "stopping PostgreSQL"; stop_postgres "$DATA"; fi
 }
 trap cleanup EXIT
@@ -40,10 +41,19 @@ ensure_package prometheus prometheus   # scrapes the cluster and evaluates the a
 export SUNDERFALL_BACKUP_STANZA=${SUNDERFALL_BACKUP_STANZA:-sunderfall-dev} SUNDERFALL_BACKUP_PGDATA="$DATA/pg" SUNDERFALL_BACKUP_PG_PORT=$PG_PORT
 PG_ARCHIVE_STANZA=$SUNDERFALL_BACKUP_STANZA start_postgres "$DATA" "$PG_PORT" sunderfall
 scripts/backup.sh setup
-start_redis "$DATA" "$REDIS_PORT"
+# Redis requires a password (made once, kept beside the data in redis-password).
+REDIS_PASSWORD=$(redis_password "$DATA")
+start_redis "$DATA" "$REDIS_PORT" "$REDIS_PASSWORD"
 
+# Silos and the frontend connect as the application role only; the schema owner applies the migrations below, as a
+# step of its own before they start.
 export SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall_app;Maximum Pool Size=20;Minimum Pool Size=10"
-export SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall"
+MIGRATION_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall;Username=sunderfall"
+export SUNDERFALL_Storage__ApplyMigrations=false
+# Mutual TLS on every Orleans connection: a cluster CA and one certificate per process, kept beside the data.
+TLS="$DATA/cluster-tls"
+scripts/cluster-certs.sh "$TLS" silo1 silo2 frontend
+export SUNDERFALL_ClusterTls__Enabled=true SUNDERFALL_ClusterTls__CaPath="$TLS/ca.crt"
 # Access tokens are signed with a key kept beside the data, so tokens and sessions survive a restart.
 [[ -s "$DATA/signing-key" ]] || (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$DATA/signing-key")
 export SUNDERFALL_Auth__SigningKey=$(cat "$DATA/signing-key")
@@ -52,14 +62,14 @@ export SUNDERFALL_Auth__SigningKey=$(cat "$DATA/signing-key")
 export SUNDERFALL_Mfa__SecretEncryptionKey=$(cat "$DATA/mfa-key")
 # The account registered under this name becomes an admin (dashboard, admin API).
 export SUNDERFALL_Auth__BootstrapAdmins__0=${SUNDERFALL_ADMIN:-admin}
-export SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT"
+export SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD"
 export SUNDERFALL_Cluster__ClusterId=${SUNDERFALL_Cluster__ClusterId:-sunderfall-dev}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 scripts/build-web.sh   # the browser client, served by the frontend at http://127.0.0.1:$FRONTEND_PORT/
 log "building ($CONFIGURATION)"
 dotnet build Sunderfall.sln -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
-dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" "$SUNDERFALL_Storage__MigrationConnectionString"
+dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" "$MIGRATION_CONNECTION"
 
 # start_program <log name> <project> <http port> [VAR=value ...]: runs the program from its output folder (so it
 # finds its appsettings.json) and records the PID of the dotnet process itself.
@@ -73,14 +83,16 @@ start_program() {
 
 for i in 0 1; do
   start_program "silo$((i + 1))" Sunderfall.Silo "${SILO_HTTP_PORTS[$i]}" \
-    SUNDERFALL_Silo__SiloPort="${SILO_PORTS[$i]}" SUNDERFALL_Silo__GatewayPort="${GATEWAY_PORTS[$i]}"
+    SUNDERFALL_Silo__SiloPort="${SILO_PORTS[$i]}" SUNDERFALL_Silo__GatewayPort="${GATEWAY_PORTS[$i]}" \
+    SUNDERFALL_ClusterTls__CertificatePath="$TLS/silo$((i + 1)).crt" SUNDERFALL_ClusterTls__KeyPath="$TLS/silo$((i + 1)).key"
 done
 for i in 0 1; do
   wait_http "http://127.0.0.1:${SILO_HTTP_PORTS[$i]}/health/ready" 90 "${pids[$i]}" \
     || { log "silo$((i + 1)) did not become ready:"; tail -5 "$LOGS/silo$((i + 1)).log"; exit 1; }
 done
 # Development: no SMTP server here, so account-recovery codes go to the frontend's log (docs/operations.md).
-start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" DOTNET_ENVIRONMENT=Development
+start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" DOTNET_ENVIRONMENT=Development \
+  SUNDERFALL_ClusterTls__CertificatePath="$TLS/frontend.crt" SUNDERFALL_ClusterTls__KeyPath="$TLS/frontend.key"
 wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "${pids[2]}" \
   || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }
 # Prometheus scrapes what was just started and evaluates deploy/prometheus/rules (docs/operations.md, Alerts).
@@ -111,7 +123,8 @@ Sunderfall is running (cluster ${SUNDERFALL_Cluster__ClusterId}).
   sign up / sign in    POST http://127.0.0.1:$FRONTEND_PORT/api/auth/register | /api/auth/login (docs/protocol.md)
   admin account        register the username '${SUNDERFALL_Auth__BootstrapAdmins__0}' to get the admin role
   PostgreSQL           127.0.0.1:$PG_PORT database sunderfall (psql -h 127.0.0.1 -p $PG_PORT -U sunderfall sunderfall)
-  Redis                127.0.0.1:$REDIS_PORT
+  Redis                127.0.0.1:$REDIS_PORT (password in $DATA/redis-password: REDISCLI_AUTH=\$(cat $DATA/redis-password) redis-cli -p $REDIS_PORT)
+  cluster TLS          CA and certificates in $TLS (scripts/cluster-certs.sh)
   backups              scripts/backup.sh list | now [full|diff] | restore --to 'TIME' --into DIR --port P (stanza $SUNDERFALL_BACKUP_STANZA)
   logs                 $LOGS
 Press Ctrl+C to stop.

@@ -11,8 +11,9 @@ CONFIGURATION=${CONFIGURATION:-Debug}
 DATA=$(data_dir test)
 RESULTS="$REPO_ROOT/TestResults"
 
+REDIS_PASSWORD=""
 cleanup() {
-  [[ ${REDIS_STARTED:-0} == 1 ]] && stop_redis "$REDIS_PORT"
+  [[ ${REDIS_STARTED:-0} == 1 ]] && stop_redis "$REDIS_PORT" "$REDIS_PASSWORD"
   [[ ${PG_STARTED:-0} == 1 ]] && stop_postgres "$DATA"
   return 0
 }
@@ -28,11 +29,14 @@ PG_FSYNC=off start_postgres "$DATA" "$PG_PORT" postgres
 # A fresh database per run: tests see only their own data and the migrations are applied from scratch.
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "DROP DATABASE IF EXISTS sunderfall_test WITH (FORCE)" >/dev/null
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "CREATE DATABASE sunderfall_test OWNER sunderfall" >/dev/null
-start_redis "$DATA" "$REDIS_PORT"
+# Redis requires a password here as everywhere else: the tests reach it with SUNDERFALL_TEST_REDIS's password=.
+REDIS_PASSWORD=$(redis_password "$DATA")
+start_redis "$DATA" "$REDIS_PORT" "$REDIS_PASSWORD"
 
 # The owner's connection (migrations, test set-up); the processes under test connect as sunderfall_app.
 export SUNDERFALL_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_test;Username=sunderfall"
-export SUNDERFALL_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+# StackExchange.Redis configuration syntax (host:port,password=...), as Cluster:Redis takes it.
+export SUNDERFALL_TEST_REDIS="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 scripts/build-web.sh   # the browser client, served by the frontend

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Sunderfall.LoadTest.Cluster;
 using Sunderfall.LoadTest.Engine;
 using Sunderfall.LoadTest.Runs;
+using Sunderfall.ServiceDefaults.Security;
 
 var target = new Option<LoadTarget>("--target") { Description = "sunderfall, relay or ping", DefaultValueFactory = _ => LoadTarget.Sunderfall };
 var url = new Option<string>("--url") { Description = "the frontend's (or relay's) base URL", DefaultValueFactory = _ => "http://127.0.0.1:8080/" };
@@ -15,6 +16,9 @@ var prefix = new Option<string?>("--prefix") { Description = "account name prefi
 var redis = new Option<string?>("--redis") { Description = "ping target: the cluster's Redis" };
 var clusterId = new Option<string>("--cluster-id") { Description = "ping target: cluster id", DefaultValueFactory = _ => "sunderfall-dev" };
 var serviceId = new Option<string>("--service-id") { Description = "ping target: service id", DefaultValueFactory = _ => "sunderfall" };
+var clusterCert = new Option<string?>("--cluster-cert") { Description = "ping target: this client's cluster certificate (PEM), for a cluster with TLS" };
+var clusterKey = new Option<string?>("--cluster-key") { Description = "ping target: the key of --cluster-cert (PEM)" };
+var clusterCa = new Option<string?>("--cluster-ca") { Description = "ping target: the cluster CA (PEM) the silos' certificates must chain to" };
 var chatEvery = new Option<double>("--chat-every") { Description = "seconds between a bot's chat lines (0: none)", DefaultValueFactory = _ => 30 };
 var seed = new Option<int>("--seed") { Description = "seed of the bots' choices", DefaultValueFactory = _ => 7 };
 var signUps = new Option<int>("--sign-up-concurrency") { Description = "account sign-ups in flight before each ramp", DefaultValueFactory = _ => 2 };
@@ -79,13 +83,16 @@ LoadOptions Options(ParseResult r)
         AccountPrefix = r.GetValue(prefix) ?? "lt" + Guid.NewGuid().ToString("N")[..6],
         Processes = pids,
         Orleans = r.GetValue(redis) is { } redisAddress ? (redisAddress, r.GetValue(clusterId)!, r.GetValue(serviceId)!) : null,
+        ClusterTls = r.GetValue(clusterCert) is { } certificate
+            ? new ClusterTlsOptions { Enabled = true, CertificatePath = certificate, KeyPath = r.GetValue(clusterKey) ?? "", CaPath = r.GetValue(clusterCa) ?? "" }
+            : null,
         ChatEverySeconds = r.GetValue(chatEvery),
         Seed = r.GetValue(seed),
         SignUpConcurrency = r.GetValue(signUps),
     };
 }
 
-Option[] common = [target, url, scenario, inputRate, ramp, output, processes, prefix, redis, clusterId, serviceId, chatEvery, seed, signUps, plain];
+Option[] common = [target, url, scenario, inputRate, ramp, output, processes, prefix, redis, clusterId, serviceId, clusterCert, clusterKey, clusterCa, chatEvery, seed, signUps, plain];
 var commandLine = string.Join(' ', args);
 
 var load = new Command("load", "ramp up to a bot count, hold it, report; ends with one JSON line");

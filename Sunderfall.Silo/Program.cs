@@ -1,4 +1,5 @@
 using Sunderfall.ServiceDefaults.Configuration;
+using Sunderfall.ServiceDefaults.Security;
 using Sunderfall.Silo.Hosting;
 using Sunderfall.Silo.Reconciliation;
 
@@ -10,7 +11,8 @@ if (args is [ReconcileCommand.Name, .. var reconcileArgs])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSunderfallConfiguration();
 var content = SiloStartupChecks.LoadContent(builder.Configuration, out var failure);
-failure ??= await SiloStartupChecks.RunAsync(builder.Configuration);
+ClusterTlsCredentials.Load(builder.Configuration, builder.Environment, "silo", out var tlsFailure);
+failure ??= tlsFailure ?? await SiloStartupChecks.RunAsync(builder.Configuration, builder.Environment);
 if (content is null || failure is not null)
 {
     await Console.Error.WriteLineAsync(failure);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A Sunderfall cluster of several hosts on this machine, each host a podman container with its own address on the
 # bridge network sf-cluster: PostgreSQL, Redis (with a password), 3 silos, 2 frontends and HAProxy in front of the
-# frontends (WebSockets, sticky by cookie). Secrets are made new for every cluster and kept in .data/cluster/.
+# frontends (WebSockets, sticky by cookie). Secrets are made new for every cluster and kept in .data/cluster/: the
+# passwords, and a cluster CA with one certificate per silo and frontend (scripts/cluster-certs.sh) for mutual TLS on
+# every Orleans connection. Migrations run once as the schema owner; silos and frontends get the application role.
 #   deploy/cluster.sh up       build the images (kept when unchanged), start everything, print the URLs
 #   deploy/cluster.sh down     remove the containers, the network and the secrets
 #   deploy/cluster.sh status   the containers and their health
@@ -155,6 +157,11 @@ up() {
   local db="Host=$POSTGRES_IP;Port=5432;Database=sunderfall"
   local app_db="$db;Username=sunderfall_app;Password=$APP_DB_PASSWORD;Maximum Pool Size=20;Minimum Pool Size=2"
   local redis="$REDIS_IP:6379,password=$REDIS_PASSWORD"
+  # One certificate per silo and frontend, its key readable by the images' user (1654); ca.key is never mounted.
+  local names=() tls_of=() i
+  for i in $(seq 1 "$SILOS"); do names+=("sf-silo-$i"); done
+  for i in $(seq 1 "$FRONTENDS"); do names+=("sf-frontend-$i"); done
+  CLUSTER_CERT_OWNER=1654 scripts/cluster-certs.sh "$STATE/cluster-tls" "${names[@]}" >/dev/null
 
   log "starting PostgreSQL ($POSTGRES_IP) and Redis ($REDIS_IP)"
   run_container sf-postgres "$POSTGRES_IP" -e POSTGRES_USER=sunderfall -e POSTGRES_DB=sunderfall \
@@ -172,11 +179,14 @@ up() {
 
   local common=(-e "SUNDERFALL_Storage__ConnectionString=$app_db" -e "SUNDERFALL_Auth__SigningKey=$SIGNING_KEY"
     -e "SUNDERFALL_Cluster__Redis=$redis" -e SUNDERFALL_Cluster__ClusterId=sf-cluster -e SUNDERFALL_Cluster__ServiceId=sunderfall
-    -e "SUNDERFALL_Metrics__AllowedNetworks__0=$PREFIX.0/24" -e ASPNETCORE_URLS=http://+:8080)
+    -e "SUNDERFALL_Metrics__AllowedNetworks__0=$PREFIX.0/24" -e ASPNETCORE_URLS=http://+:8080
+    -e SUNDERFALL_ClusterTls__CertificatePath=/run/sunderfall/tls/cluster.crt -e SUNDERFALL_ClusterTls__KeyPath=/run/sunderfall/tls/cluster.key
+    -e SUNDERFALL_ClusterTls__CaPath=/run/sunderfall/tls/ca.crt -v "$STATE/cluster-tls/ca.crt:/run/sunderfall/tls/ca.crt:ro")
   for i in $(seq 1 "$SILOS"); do
     log "starting silo $i ($(silo_ip "$i"))"
+    tls_of=(-v "$STATE/cluster-tls/sf-silo-$i.crt:/run/sunderfall/tls/cluster.crt:ro" -v "$STATE/cluster-tls/sf-silo-$i.key:/run/sunderfall/tls/cluster.key:ro")
     # Orleans advertises an IP address: the container's own.
-    run_container "sf-silo-$i" "$(silo_ip "$i")" "${common[@]}" -e SUNDERFALL_Storage__ApplyMigrations=false \
+    run_container "sf-silo-$i" "$(silo_ip "$i")" "${common[@]}" "${tls_of[@]}" -e SUNDERFALL_Storage__ApplyMigrations=false \
       -e "SUNDERFALL_Silo__AdvertisedAddress=$(silo_ip "$i")" -e SUNDERFALL_Silo__SiloPort=11111 \
       -e SUNDERFALL_Silo__GatewayPort=30000 "localhost/sunderfall-silo:$TAG"
   done
@@ -191,7 +201,8 @@ up() {
   for i in $(seq 1 "$FRONTENDS"); do
     log "starting frontend $i ($(frontend_ip "$i"))"
     # Plain HTTP behind HAProxy, whose X-Forwarded-For is believed (per-address limits see the client).
-    run_container "sf-frontend-$i" "$(frontend_ip "$i")" "${common[@]}" "${mail[@]}" -e SUNDERFALL_Frontend__AllowPlainHttp=true \
+    tls_of=(-v "$STATE/cluster-tls/sf-frontend-$i.crt:/run/sunderfall/tls/cluster.crt:ro" -v "$STATE/cluster-tls/sf-frontend-$i.key:/run/sunderfall/tls/cluster.key:ro")
+    run_container "sf-frontend-$i" "$(frontend_ip "$i")" "${common[@]}" "${tls_of[@]}" "${mail[@]}" -e SUNDERFALL_Frontend__AllowPlainHttp=true \
       -e "SUNDERFALL_TrustedProxies__Addresses__0=$LB_IP" "localhost/sunderfall-frontend:$TAG"
   done
   for i in $(seq 1 "$FRONTENDS"); do
@@ -216,6 +227,7 @@ EOF
   for i in $(seq 1 "$FRONTENDS"); do echo "  frontend $i              http://$(frontend_ip "$i"):8080/"; done
   for i in $(seq 1 "$SILOS"); do echo "  silo $i                  http://$(silo_ip "$i"):8080/  (dashboard: admins only)"; done
   echo "  PostgreSQL $POSTGRES_IP:5432, Redis $REDIS_IP:6379; passwords and signing key in $STATE/secrets.env"
+  echo "  cluster TLS: CA and per-process certificates in $STATE/cluster-tls"
 }
 
 down() {

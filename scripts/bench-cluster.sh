@@ -69,22 +69,26 @@ case "${1:-}" in
       # A fresh database per start: every run measures the same empty world.
       psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "DROP DATABASE IF EXISTS sunderfall_bench WITH (FORCE)" >/dev/null
       psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "CREATE DATABASE sunderfall_bench OWNER sunderfall" >/dev/null
-      start_redis "$DATA" "$REDIS_PORT"
-      redis-cli -h 127.0.0.1 -p "$REDIS_PORT" flushall >/dev/null
+      start_redis "$DATA" "$REDIS_PORT" "$(redis_password "$DATA")"
+      REDISCLI_AUTH=$(redis_password "$DATA") redis-cli -h 127.0.0.1 -p "$REDIS_PORT" flushall >/dev/null
+      # Mutual TLS on the Orleans connections, as in production; the load tester's ping client has a certificate too.
+      scripts/cluster-certs.sh "$DATA/cluster-tls" silo1 silo2 frontend loadtest >/dev/null
       dotnet Sunderfall.Migrations/bin/Release/net10.0/Sunderfall.Migrations.dll \
         "Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall" >"$LOGS/migrations.log"
       common=(
         SUNDERFALL_Storage__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall_app;Maximum Pool Size=20;Minimum Pool Size=10"
-        SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=sunderfall_bench;Username=sunderfall"
+        SUNDERFALL_Storage__ApplyMigrations=false
+        SUNDERFALL_ClusterTls__Enabled=true SUNDERFALL_ClusterTls__CaPath="$DATA/cluster-tls/ca.crt"
         SUNDERFALL_Auth__SigningKey="bench-signing-key-$(head -c 24 /dev/urandom | base64 -w0)"
         SUNDERFALL_Mfa__SecretEncryptionKey="$(head -c 32 /dev/urandom | base64 -w0)"
-        SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT" SUNDERFALL_Cluster__ClusterId=$CLUSTER_ID
+        SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT,password=$(redis_password "$DATA")" SUNDERFALL_Cluster__ClusterId=$CLUSTER_ID
         SUNDERFALL_Content__Directory="$content" SUNDERFALL_World__MaxChannelsPerZone=1000
         SUNDERFALL_Logging__LogLevel__Default=Warning
       )
       for i in 0 1; do
         start_program "silo$((i + 1))" Sunderfall.Silo "${SILO_HTTP_PORTS[$i]}" "${common[@]}" \
-          SUNDERFALL_Silo__SiloPort="${SILO_PORTS[$i]}" SUNDERFALL_Silo__GatewayPort="${GATEWAY_PORTS[$i]}"
+          SUNDERFALL_Silo__SiloPort="${SILO_PORTS[$i]}" SUNDERFALL_Silo__GatewayPort="${GATEWAY_PORTS[$i]}" \
+          SUNDERFALL_ClusterTls__CertificatePath="$DATA/cluster-tls/silo$((i + 1)).crt" SUNDERFALL_ClusterTls__KeyPath="$DATA/cluster-tls/silo$((i + 1)).key"
       done
       for i in 0 1; do
         wait_http "http://127.0.0.1:${SILO_HTTP_PORTS[$i]}/health/ready" 90 "$(cat "$PIDS/silo$((i + 1)).pid")" \
@@ -93,11 +97,12 @@ case "${1:-}" in
       # Every bot signs up from 127.0.0.1: the per-address limits are raised for the benchmark. Development: no SMTP
       # server, so the frontend may keep the development recovery-code sender (no bot recovers an account).
       start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" "${common[@]}" DOTNET_ENVIRONMENT=Development \
+        SUNDERFALL_ClusterTls__CertificatePath="$DATA/cluster-tls/frontend.crt" SUNDERFALL_ClusterTls__KeyPath="$DATA/cluster-tls/frontend.key" \
         SUNDERFALL_HttpRateLimit__AuthPerMinute=1000000 SUNDERFALL_HttpRateLimit__GlobalPer10Seconds=1000000
       wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "$(cat "$PIDS/frontend.pid")" \
         || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }
     fi
-    log "cluster $CLUSTER_ID ready: frontend http://127.0.0.1:$FRONTEND_PORT/ redis 127.0.0.1:$REDIS_PORT logs $LOGS"
+    log "cluster $CLUSTER_ID ready: frontend http://127.0.0.1:$FRONTEND_PORT/ redis 127.0.0.1:$REDIS_PORT (password in $DATA/redis-password) logs $LOGS"
     print_pids
     ;;
   relay-start)
@@ -112,7 +117,7 @@ case "${1:-}" in
     ;;
   stop)
     for name in frontend relay silo2 silo1; do stop_program "$name"; done
-    stop_redis "$REDIS_PORT"
+    stop_redis "$REDIS_PORT" "$(redis_password "$DATA")"
     stop_postgres "$DATA"
     ;;
   pids)

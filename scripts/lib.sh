@@ -156,27 +156,38 @@ stop_postgres() {
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true
 }
 
-# start_redis <data dir> <port>: install with apt-get if absent; start unless one already answers on the port.
+# start_redis <data dir> <port> [password]: install with apt-get if absent; start unless one already answers on the
+# port. With a password Redis requires AUTH (requirepass); redis-cli gets it through REDISCLI_AUTH, never argv.
 # Sets REDIS_STARTED=1 when this call started the server.
 start_redis() {
-  local dir=$1 port=$2
+  local dir=$1 port=$2 password=${3:-}
   REDIS_STARTED=0
   ensure_package redis-server redis-server
-  if redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then return 0; fi
+  if REDISCLI_AUTH=$password redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then return 0; fi
   mkdir -p "$dir/redis"
-  log "starting Redis on 127.0.0.1:$port (data $dir/redis)"
-  redis-server --port "$port" --bind 127.0.0.1 --daemonize yes --dir "$dir/redis" \
-    --pidfile "$dir/redis/redis.pid" --logfile "$dir/redis/redis.log" --save "" --appendonly no
+  log "starting Redis on 127.0.0.1:$port (data $dir/redis${password:+, password required})"
+  # The password goes in through a configuration file read from standard input, so it is not on the command line.
+  { [[ -z $password ]] || printf 'requirepass "%s"\n' "$password"; } | redis-server - --port "$port" --bind 127.0.0.1 --daemonize yes \
+    --dir "$dir/redis" --pidfile "$dir/redis/redis.pid" --logfile "$dir/redis/redis.log" --save "" --appendonly no >"$dir/redis/start.log" 2>&1
   for _ in $(seq 1 50); do
-    redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && { REDIS_STARTED=1; return 0; }
+    REDISCLI_AUTH=$password redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG && { REDIS_STARTED=1; return 0; }
     sleep 0.1
   done
-  log "Redis did not answer on port $port; see $dir/redis/redis.log"; return 1
+  log "Redis did not answer on port $port; see $dir/redis/redis.log and $dir/redis/start.log"; return 1
 }
 
+# redis_password <data dir>: the password of that data dir's Redis, made on first use and kept beside the data (hex,
+# so it is safe in a StackExchange.Redis configuration string and a connection URL).
+redis_password() {
+  local file="$1/redis-password"
+  [[ -s $file ]] || (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file")
+  cat "$file"
+}
+
+# stop_redis <port> [password]
 stop_redis() {
-  local port=$1
-  redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || true
+  local port=$1 password=${2:-}
+  REDISCLI_AUTH=$password redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || true
 }
 
 # wait_http <url> <seconds> [pid]: wait for a 200; give up early if the process died.

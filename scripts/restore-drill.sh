@@ -64,7 +64,7 @@ cleanup() {
   fi
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA/scratch" -m immediate -w stop >/dev/null 2>&1 || true
   stop_postgres "$DATA/live"
-  if [[ ${REDIS_STARTED:-0} == 1 ]]; then stop_redis "$REDIS_PORT"; fi
+  if [[ ${REDIS_STARTED:-0} == 1 ]]; then stop_redis "$REDIS_PORT" "${REDIS_PASSWORD:-}"; fi
 }
 trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM
@@ -88,7 +88,9 @@ mkdir -p "$LOGS" "$DATA/live"
 PG_ARCHIVE_STANZA=$STANZA PG_FSYNC=off start_postgres "$DATA/live" "$PG_PORT" postgres >&2
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qtA -c "CREATE DATABASE $DATABASE OWNER sunderfall" >/dev/null
 scripts/backup.sh setup >&2
-start_redis "$DATA" "$REDIS_PORT" >&2
+# Redis with a password, as everywhere (made once, kept beside the drill's data).
+REDIS_PASSWORD=${DRILL_REDIS_PASSWORD:-$(redis_password "$DATA")}
+start_redis "$DATA" "$REDIS_PORT" "$REDIS_PASSWORD" >&2
 dotnet "$(BIN Sunderfall.Migrations)/Sunderfall.Migrations.dll" \
   "Host=127.0.0.1;Port=$PG_PORT;Database=$DATABASE;Username=sunderfall" >"$LOGS/migrations-live.log"
 dotnet "$(BIN Sunderfall.LoadTest)/Sunderfall.LoadTest.dll" content --scenario combat --source content --to "$DATA/content" >&2
@@ -99,7 +101,7 @@ common=(
   SUNDERFALL_Storage__MigrationConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=$DATABASE;Username=sunderfall"
   SUNDERFALL_Auth__SigningKey="drill-signing-key-$(head -c 24 /dev/urandom | base64 -w0)"
   SUNDERFALL_Mfa__SecretEncryptionKey="$(head -c 32 /dev/urandom | base64 -w0)"
-  SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT" SUNDERFALL_Cluster__ClusterId="sunderfall-drill-$$"
+  SUNDERFALL_Cluster__Redis="127.0.0.1:$REDIS_PORT,password=$REDIS_PASSWORD" SUNDERFALL_Cluster__ClusterId="sunderfall-drill-$$"
   SUNDERFALL_Content__Directory="$DATA/content" SUNDERFALL_World__MaxChannelsPerZone=1000
   SUNDERFALL_Logging__LogLevel__Default=Warning
 )
@@ -109,7 +111,9 @@ start_program() {
   pids+=($!)
   log "started $name (pid $!, log $LOGS/$name.log)" >&2
 }
-start_program silo Sunderfall.Silo "$SILO_HTTP_PORT" "${common[@]}" \
+# Development: the drill's silo applies the migrations itself and talks to the frontend without cluster TLS; what
+# is tested here is the backup and the restore, not the production hosting checks (tests/Sunderfall.IntegrationTests).
+start_program silo Sunderfall.Silo "$SILO_HTTP_PORT" "${common[@]}" DOTNET_ENVIRONMENT=Development \
   SUNDERFALL_Silo__SiloPort="${DRILL_SILO_PORT:-29211}" SUNDERFALL_Silo__GatewayPort="${DRILL_GATEWAY_PORT:-29400}"
 wait_http "http://127.0.0.1:$SILO_HTTP_PORT/health/ready" 120 "${pids[0]}" || { log "the silo did not become ready:"; tail -5 "$LOGS/silo.log" >&2; exit 1; }
 start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" "${common[@]}" DOTNET_ENVIRONMENT=Development \

@@ -3,16 +3,16 @@
 # builds test.sh made, then checks of the repository it leaves: encrypted (a wrong passphrase cannot read it, no
 # database name in clear in any file) and a key readable by its owner only. Each check counts as one test. Prints what
 # fails, then one last line "passed failed skipped" for test.sh to add to its totals. Always exits 0: the counts carry
-# the verdict. Ports: DRILL_* as in restore-drill.sh, by default the six after test.sh's PostgreSQL and its Redis.
+# the verdict. Ports: DRILL_* as in restore-drill.sh, by default the seven after test.sh's PostgreSQL (the last for its own Redis).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 export CONFIGURATION=${CONFIGURATION:-Debug}
-# Ports beside test.sh's PostgreSQL (SUNDERFALL_TEST_PG_PORT, 56432): the next six.
+# Ports beside test.sh's PostgreSQL (SUNDERFALL_TEST_PG_PORT, 56432): the next seven.
 base=${SUNDERFALL_TEST_PG_PORT:-56432}
 export DRILL_PG_PORT=${DRILL_PG_PORT:-$((base + 1))} DRILL_SCRATCH_PG_PORT=${DRILL_SCRATCH_PG_PORT:-$((base + 2))}
 export DRILL_FRONTEND_PORT=${DRILL_FRONTEND_PORT:-$((base + 3))} DRILL_SILO_HTTP_PORT=${DRILL_SILO_HTTP_PORT:-$((base + 4))}
 export DRILL_SILO_PORT=${DRILL_SILO_PORT:-$((base + 5))} DRILL_GATEWAY_PORT=${DRILL_GATEWAY_PORT:-$((base + 6))}
-export DRILL_REDIS_PORT=${DRILL_REDIS_PORT:-${SUNDERFALL_TEST_REDIS_PORT:-56380}}
+export DRILL_REDIS_PORT=${DRILL_REDIS_PORT:-$((base + 7))}
 export DRILL_DATA=${DRILL_DATA:-$(data_dir test-drill)} DRILL_WAIT_SECONDS=${DRILL_WAIT_SECONDS:-120}
 ensure_package jq jq >&2
 passed=0 failed=0

@@ -14,13 +14,14 @@ using Sunderfall.Protocol;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
 using Sunderfall.ServiceDefaults.Metrics;
+using Sunderfall.ServiceDefaults.Security;
 
 namespace Sunderfall.Frontend.Hosting;
 
 /// <summary>Registers and maps everything the frontend runs.</summary>
 public static class FrontendHostingExtensions
 {
-    /// <summary>The Orleans client (Redis membership), the SignalR hub with JSON and MessagePack, and health.</summary>
+    /// <summary>The Orleans client (Redis membership, mutual TLS to the gateways), the SignalR hub with JSON and MessagePack, and health.</summary>
     public static WebApplicationBuilder AddSunderfallFrontend(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -38,8 +39,19 @@ public static class FrontendHostingExtensions
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton<ClusterConnectionMonitor>();
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionMonitor>());
+        var clusterTls = ClusterTlsCredentials.Load(builder.Configuration, builder.Environment, "frontend", out var tlsFailure);
+        if (tlsFailure is not null)
+        {
+            throw new InvalidOperationException(tlsFailure);
+        }
+
         builder.UseOrleansClient(orleans =>
         {
+            if (clusterTls is not null)
+            {
+                orleans.UseClusterTls(clusterTls);
+            }
+
             orleans.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = cluster.ClusterId;

@@ -102,7 +102,8 @@ public sealed class ZoneSubscriptions(
             return;
         }
 
-        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsync(identity.Id, Observer);
+        // Re-entered as the connection's own account: the player grain checks that it still owns the character.
+        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsAsync(session.AccountId, identity.Id, Observer);
         if (result.Value is { } entry && ReferenceEquals(registry.FindPlayer(playerId), session))
         {
             feed.Track(entry.ZoneId, entry.ViewRadius);

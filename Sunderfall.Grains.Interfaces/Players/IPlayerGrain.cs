@@ -20,13 +20,9 @@ public interface IPlayerGrain : IGrainWithGuidKey
     Task<CharacterSnapshot?> GetAsync();
 
     /// <summary>
-    /// Puts the character into its zone, reached through the given frontend and its observer, and returns the
-    /// zone's roster.
-    /// </summary>
-    Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsync(string frontendId, IZoneObserver frontendObserver);
-
-    /// <summary>
-    /// EnterWorldAsync for a signed-in account: refused with Forbidden unless the character belongs to it.
+    /// Puts the character of a signed-in account into its zone, reached through the given frontend and its observer,
+    /// and returns the zone's roster; refused with Forbidden unless the character belongs to the account. The only way
+    /// into the world: no method on this interface skips the ownership check.
     /// </summary>
     Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, IZoneObserver frontendObserver);
 

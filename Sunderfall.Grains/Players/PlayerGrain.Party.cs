@@ -26,7 +26,7 @@ public sealed partial class PlayerGrain
 
     /// <summary>The party the player's membership grain names.</summary>
     // Safe while activating: the membership grain calls no grain, so it never waits on this one. A party grain may be
-    // waiting on this activation (it delivers chat to members), so the party itself is asked only in EnterWorldAsync.
+    // waiting on this activation (it delivers chat to members), so the party itself is asked only on entering the world.
     private Task<Guid?> ClaimedPartyAsync() => GrainFactory.GetGrain<IPartyMembershipGrain>(Id).GetPartyAsync();
 
     /// <summary>

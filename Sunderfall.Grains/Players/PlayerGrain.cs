@@ -110,7 +110,13 @@ public sealed partial class PlayerGrain(
 
     public Task<CharacterSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
 
-    public async Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsync(string frontendId, IZoneObserver frontendObserver)
+    public Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, IZoneObserver frontendObserver) =>
+        state.RecordExists && state.State.OwnerAccountId != accountId
+            ? Task.FromResult(GameResult<ZoneEntrySnapshot>.Failure(GameErrorCode.Forbidden, "this character belongs to another account"))
+            : EnterWorldUncheckedAsync(frontendId, frontendObserver);
+
+    // Private: callers reach it only through EnterWorldAsAsync, after the ownership check.
+    private async Task<GameResult<ZoneEntrySnapshot>> EnterWorldUncheckedAsync(string frontendId, IZoneObserver frontendObserver)
     {
         if (!state.RecordExists)
         {
@@ -138,11 +144,6 @@ public sealed partial class PlayerGrain(
         await CollectRewardsAsync();
         return joined;
     }
-
-    public Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, IZoneObserver frontendObserver) =>
-        state.RecordExists && state.State.OwnerAccountId != accountId
-            ? Task.FromResult(GameResult<ZoneEntrySnapshot>.Failure(GameErrorCode.Forbidden, "this character belongs to another account"))
-            : EnterWorldAsync(frontendId, frontendObserver);
 
     public async Task<GameResult<CharacterSnapshot>> LeaveWorldAsync()
     {

@@ -3,6 +3,7 @@ using HdrHistogram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Sunderfall.ServiceDefaults.Security;
 using Sunderfall.LoadTest.Bots;
 
 namespace Sunderfall.LoadTest.Engine;
@@ -81,6 +82,9 @@ public sealed class LoadEngine : IAsyncDisposable
         {
             var (redis, clusterId, serviceId) = options.Orleans
                 ?? throw new InvalidOperationException("the ping target needs the cluster's Redis, cluster id and service id");
+            var clusterTls = options.ClusterTls is { } tls
+                ? ClusterTlsCredentials.Create(tls, "load tester", out var tlsFailure) ?? throw new InvalidOperationException(tlsFailure)
+                : null;
             orleans = Host.CreateDefaultBuilder()
                 .UseOrleansClient(client =>
                 {
@@ -90,6 +94,10 @@ public sealed class LoadEngine : IAsyncDisposable
                         o.ServiceId = serviceId;
                     });
                     client.UseRedisClustering(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis));
+                    if (clusterTls is not null)
+                    {
+                        client.UseClusterTls(clusterTls);
+                    }
                 })
                 .Build();
             await orleans.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Sunderfall.ServiceDefaults.Security;
+
 namespace Sunderfall.LoadTest.Engine;
 
 /// <summary>One load run: what to drive, how, and where to report.</summary>
@@ -41,6 +43,9 @@ public sealed class LoadOptions
 
     /// <summary>Orleans cluster of the ping target: Redis, cluster id, service id.</summary>
     public (string Redis, string ClusterId, string ServiceId)? Orleans { get; init; }
+
+    /// <summary>The ping target's cluster certificate and CA (mutual TLS, as every cluster outside Development has); null: plain.</summary>
+    public ClusterTlsOptions? ClusterTls { get; init; }
 
     /// <summary>The zone's size in units, for where bots walk.</summary>
     public (float Width, float Height) ZoneSize { get; init; } = (1000, 1000);

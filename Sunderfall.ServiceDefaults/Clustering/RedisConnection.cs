@@ -15,6 +15,19 @@ public static class RedisConnection
         return options;
     }
 
+    /// <summary>The configuration string without its password, for messages and logs.</summary>
+    public static string Describe(string configuration)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(configuration).ToString(includePassword: false);
+        }
+        catch (ArgumentException)
+        {
+            return "(an invalid Redis configuration string)";
+        }
+    }
+
     /// <summary>Returns null if Redis answers a PING, else why not.</summary>
     public static async Task<string?> ProbeAsync(string configuration)
     {

@@ -12,6 +12,7 @@ using Sunderfall.Grains.World;
 using Sunderfall.ServiceDefaults.Clustering;
 using Sunderfall.ServiceDefaults.Health;
 using Sunderfall.ServiceDefaults.Metrics;
+using Sunderfall.ServiceDefaults.Security;
 using Sunderfall.Silo.AntiCheat;
 using Sunderfall.Grains.Faults;
 using Sunderfall.Silo.Faults;
@@ -30,7 +31,7 @@ public static class SiloHostingExtensions
     // Set by the Kubernetes downward API (deploy/kubernetes/base/silo-deployment.yaml), read with Cluster:Kubernetes.
     private const string PodIpVariable = "POD_IP";
 
-    /// <summary>Orleans with Redis membership, PostgreSQL grain storage (plain JSON) and the dashboard.</summary>
+    /// <summary>Orleans with Redis membership, mutual TLS between cluster members (ClusterTls), PostgreSQL grain storage (plain JSON) and the dashboard.</summary>
     public static WebApplicationBuilder AddSunderfallSilo(this WebApplicationBuilder builder, ContentCatalog content)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -60,9 +61,19 @@ public static class SiloHostingExtensions
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var cluster = builder.Configuration.GetSection(ClusteringOptions.SectionName).Get<ClusteringOptions>() ?? new ClusteringOptions();
+        var clusterTls = ClusterTlsCredentials.Load(builder.Configuration, builder.Environment, "silo", out var tlsFailure);
+        if (tlsFailure is not null)
+        {
+            throw new InvalidOperationException(tlsFailure);
+        }
 
         builder.UseOrleans(orleans =>
         {
+            if (clusterTls is not null)
+            {
+                orleans.UseClusterTls(clusterTls);
+            }
+
             orleans.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = cluster.ClusterId;

@@ -17,8 +17,14 @@ public sealed class ComposeTests
     public async Task ComposeFile_UpUnderPodmanCompose_ServesAPlayerWhoWalks_AndComesDownClean()
     {
         await Shell.RunCheckedAsync(Path.Combine(Shell.RepositoryRoot, "scripts", "build-images.sh"), [], TimeSpan.FromMinutes(20));
+        // The cluster CA and the silos' and frontend's certificates, keys readable by the images' user, as the
+        // compose file's header says to make them.
+        var tls = Directory.CreateTempSubdirectory("sf-compose-tls-").FullName;
+        await Shell.RunCheckedAsync(Path.Combine(Shell.RepositoryRoot, "scripts", "cluster-certs.sh"), [tls, "silo1", "silo2", "frontend"],
+            TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["CLUSTER_CERT_OWNER"] = "1654" });
         var environment = new Dictionary<string, string>
         {
+            ["CLUSTER_TLS_DIR"] = tls,
             // Fresh secrets for this run: the compose file has none of its own.
             ["POSTGRES_PASSWORD"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             ["APP_DB_PASSWORD"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),

@@ -114,6 +114,33 @@ public sealed class ComposeFileStructureTests
     }
 
     [Fact]
+    public async Task ComposeFile_WhenParsed_GivesEachMemberItsOwnClusterCertificateAndTheCaButNeverTheCaKey()
+    {
+        var model = await Model.Value;
+        var folder = DockerCompose.Secrets["CLUSTER_TLS_DIR"];
+        var members = Silos(model).Concat(model.BuiltFrom(FrontendDockerfile)).ToList();
+        var certificates = new List<string>();
+
+        foreach (var member in members)
+        {
+            var mounts = member.Volumes.ToDictionary(v => v.Target, v => v);
+            foreach (var setting in new[] { "CertificatePath", "KeyPath", "CaPath" })
+            {
+                var path = member.EnvironmentValue("SUNDERFALL_ClusterTls__" + setting);
+                Assert.True(mounts.TryGetValue(path, out var mount), $"{member}: ClusterTls:{setting} {path} is not mounted");
+                Assert.True(mount.ReadOnly, $"{member}: {path} is mounted writable");
+                Assert.StartsWith(folder + "/", mount.Source, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(folder + "/ca.crt", mounts[member.EnvironmentValue("SUNDERFALL_ClusterTls__CaPath")].Source);
+            Assert.DoesNotContain(member.Volumes, v => v.Source.EndsWith("ca.key", StringComparison.Ordinal));
+            certificates.Add(mounts[member.EnvironmentValue("SUNDERFALL_ClusterTls__CertificatePath")].Source);
+        }
+
+        Assert.Equal(members.Count, certificates.Distinct().Count());
+    }
+
+    [Fact]
     public async Task ComposeFile_WhenParsed_PutsSilosAndFrontendInOneCluster()
     {
         var model = await Model.Value;

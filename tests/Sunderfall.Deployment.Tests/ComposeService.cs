@@ -20,6 +20,14 @@ internal sealed class ComposeService(string name, YamlMappingNode node)
             ? environment.Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => ((YamlScalarNode)e.Value).Value ?? "")
             : new Dictionary<string, string>();
 
+    /// <summary>Each bind mount as (host path, container path, read-only), in the short or the long syntax.</summary>
+    public IReadOnlyList<(string Source, string Target, bool ReadOnly)> Volumes =>
+        Child(node, "volumes") is YamlSequenceNode volumes
+            ? volumes.Children.Select(v => v is YamlMappingNode mount
+                ? (Scalar(mount, "source") ?? "", Scalar(mount, "target") ?? "", Scalar(mount, "read_only") == "true")
+                : ShortVolume(((YamlScalarNode)v).Value ?? "")).ToList()
+            : [];
+
     public YamlMappingNode? Healthcheck => Child(node, "healthcheck") as YamlMappingNode;
 
     /// <summary>Service name to the condition it must reach first (docker-compose config prints the long form).</summary>
@@ -53,6 +61,17 @@ internal sealed class ComposeService(string name, YamlMappingNode node)
         Environment.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"Service {name} does not set {key}.");
 
     public override string ToString() => name;
+
+    private static (string Source, string Target, bool ReadOnly) ShortVolume(string volume)
+    {
+        var parts = volume.Split(':');
+        return parts.Length switch
+        {
+            1 => ("", parts[0], false),
+            2 => (parts[0], parts[1], false),
+            _ => (parts[0], parts[1], parts[2].Split(',').Contains("ro")),
+        };
+    }
 
     internal static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;

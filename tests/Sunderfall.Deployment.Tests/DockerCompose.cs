@@ -26,6 +26,8 @@ internal static class DockerCompose
         ["SMTP_FROM"] = "no-reply@example.com",
         ["SMTP_USERNAME"] = "sunderfall",
         ["SMTP_PASSWORD"] = "test-smtp-password",
+        // Not a secret, but required: the folder of scripts/cluster-certs.sh the members mount their certificates from.
+        ["CLUSTER_TLS_DIR"] = "/srv/sunderfall/cluster-tls",
     };
 
     /// <summary>Runs docker-compose -f file args... from the repository root, with every secret set.</summary>
@@ -51,7 +53,7 @@ internal static class DockerCompose
 
         // Interpolation must see the compose file's own defaults, not whatever this shell happens to export.
         foreach (var name in start.Environment.Keys.Where(k => k.EndsWith("_PASSWORD", StringComparison.Ordinal) || k.EndsWith("_IMAGE", StringComparison.Ordinal)
-            || k.StartsWith("FRONTEND_", StringComparison.Ordinal) || k.StartsWith("SILO", StringComparison.Ordinal) || k is "AUTH_SIGNING_KEY" or "MFA_SECRET_KEY" or "COMPOSE_FILE" || k.StartsWith("SMTP_", StringComparison.Ordinal)).ToList())
+            || k.StartsWith("FRONTEND_", StringComparison.Ordinal) || k.StartsWith("SILO", StringComparison.Ordinal) || k is "AUTH_SIGNING_KEY" or "MFA_SECRET_KEY" or "COMPOSE_FILE" or "CLUSTER_TLS_DIR" || k.StartsWith("SMTP_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
         }

@@ -205,6 +205,47 @@ public sealed partial class ManifestPropertyTests
 
     [Theory]
     [MemberData(nameof(Directories))]
+    public async Task SchemaOwnersConnectionString_ReachesOnlyTheMigrationsInitContainer(string directory)
+    {
+        var manifests = await OfAsync(directory);
+        var silo = manifests.Single("Deployment", Silo);
+
+        var migrate = Assert.Single(Items(PodSpec(silo), "initContainers"));
+        Assert.Equal("/app/Sunderfall.Migrations", Assert.Single(((YamlSequenceNode)Node(migrate, "command")!).Children).ToString());
+        var owner = Assert.Single(Items(migrate, "env"));
+        Assert.Equal("sunderfall-schema-owner", Scalar(owner, "valueFrom", "secretKeyRef", "name"));
+        Assert.Equal(Scalar(MainContainer(silo), "image"), Scalar(migrate, "image"));
+        foreach (var name in new[] { Silo, Frontend })
+        {
+            var container = MainContainer(manifests.Single("Deployment", name));
+            Assert.DoesNotContain(Items(container, "env"), e => Scalar(e, "name") == "SUNDERFALL_Storage__MigrationConnectionString");
+            Assert.DoesNotContain(Items(container, "env"), e => Scalar(e, "valueFrom", "secretKeyRef", "name") == "sunderfall-schema-owner");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Directories))]
+    public async Task SilosAndFrontends_MountTheClusterCertificateThatClusterTlsNames(string directory)
+    {
+        var manifests = await OfAsync(directory);
+        var settings = Map(manifests.Single("ConfigMap", "sunderfall-settings"), "data");
+
+        foreach (var name in new[] { Silo, Frontend })
+        {
+            var deployment = manifests.Single("Deployment", name);
+            var volume = Assert.Single(Items(PodSpec(deployment), "volumes"), v => Scalar(v, "secret", "secretName") == "sunderfall-cluster-tls");
+            var mount = Assert.Single(Items(MainContainer(deployment), "volumeMounts"), m => Scalar(m, "name") == Scalar(volume, "name"));
+            Assert.Equal("true", Scalar(mount, "readOnly"));
+            var folder = Scalar(mount, "mountPath")!;
+            foreach (var (setting, file) in new[] { ("CertificatePath", "tls.crt"), ("KeyPath", "tls.key"), ("CaPath", "ca.crt") })
+            {
+                Assert.Equal($"{folder}/{file}", settings["SUNDERFALL_ClusterTls__" + setting]);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Directories))]
     public async Task Pods_RunAsNonRootWithAReadOnlyRootFileSystemAndSizedResources(string directory)
     {
         var manifests = await OfAsync(directory);

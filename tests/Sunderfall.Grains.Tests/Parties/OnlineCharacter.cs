@@ -38,7 +38,7 @@ public sealed class OnlineCharacter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(client);
         var character = new OnlineCharacter(client, TestWorld.UniqueName());
         var created = await character.Grain.CreateAsync(new CreateCharacterRequest(character.Name, CharacterClass.Warrior, TestWorld.Owner));
-        var entered = await character.Grain.EnterWorldAsync("frontend-" + character.Id.ToString("N")[..8], character.reference);
+        var entered = await character.Grain.EnterWorldAsAsync(TestWorld.Owner, "frontend-" + character.Id.ToString("N")[..8], character.reference);
         if (!created.IsSuccess || !entered.IsSuccess)
         {
             throw new XunitException($"could not bring {character.Name} online: {created.Error?.Message ?? entered.Error?.Message}");

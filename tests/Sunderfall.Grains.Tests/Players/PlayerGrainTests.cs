@@ -131,7 +131,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
 
-        var result = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).EnterWorldAsync(frontend.Id, frontend.Reference);
+        var result = await client.GetGrain<IPlayerGrain>(Guid.NewGuid()).EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
 
         Assert.Equal(GameErrorCode.CharacterNotFound, result.Error?.Code);
     }
@@ -142,10 +142,10 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
 
-        var entered = await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var inWorld = await player.GetAsync();
         await player.LeaveWorldAsync();
-        var reentered = await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var reentered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var secondStay = await player.GetAsync();
 
         Assert.True(entered.IsSuccess, entered.Error?.Message);
@@ -161,7 +161,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
 
         var left = await player.LeaveWorldAsync();
 
@@ -177,7 +177,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var stay = (await player.GetAsync())!;
         var checkpoint = new WorldPosition(510f, 495f);
 
@@ -193,10 +193,10 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var firstStay = (await player.GetAsync())!;
         await player.LeaveWorldAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var secondStay = (await player.GetAsync())!;
 
         await player.CheckpointAsync(firstStay.ZoneId, firstStay.WorldSession, new PlayerCheckpoint(new WorldPosition(501f, 501f), null));
@@ -218,7 +218,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var stay = (await player.GetAsync())!;
 
         await player.CheckpointAsync(TestWorld.MirefenInstance, stay.WorldSession, new PlayerCheckpoint(new WorldPosition(301f, 301f), null));
@@ -235,7 +235,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
         var player = await CreateCharacterAsync(playerId);
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var stay = (await player.GetAsync())!;
         var request = new ZoneTransferRequest(stay.ZoneId, stay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival);
 
@@ -258,7 +258,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var stay = (await player.GetAsync())!;
 
         await player.TransferAsync(new ZoneTransferRequest(TestWorld.MirefenInstance, stay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival));
@@ -273,10 +273,10 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var firstStay = (await player.GetAsync())!;
         await player.LeaveWorldAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var secondStay = (await player.GetAsync())!;
 
         await player.TransferAsync(new ZoneTransferRequest(firstStay.ZoneId, firstStay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival));
@@ -291,7 +291,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var stay = (await player.GetAsync())!;
         var left = (await player.LeaveWorldAsync()).Value;
 

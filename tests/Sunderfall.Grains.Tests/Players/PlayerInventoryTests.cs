@@ -139,7 +139,7 @@ public sealed class PlayerInventoryTests(ClusterFixture fixture)
     {
         using var frontend = new EventFrontend(client);
         var (id, player) = await CreateWithAsync(CharacterClass.Cleric, new ItemCount("minor-potion", 2));
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
 
         var used = await player.UseItemAsync(0);
         var told = await frontend.WaitForEventAsync(id, "SheetChanged event", e => e.Kind == PlayerEventKind.SheetChanged);

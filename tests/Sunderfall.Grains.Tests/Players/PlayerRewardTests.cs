@@ -99,7 +99,7 @@ public sealed class PlayerRewardTests(ClusterFixture fixture)
     {
         using var frontend = new EventFrontend(client);
         var (id, player) = await CreateAsync(CharacterClass.Ranger);
-        await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var grant = Grants.For(id, experience: 120, gold: 4);
 
         await Grants.GiveAsync(player, grant);
@@ -118,7 +118,7 @@ public sealed class PlayerRewardTests(ClusterFixture fixture)
         var grant = Grants.For(id, gold: 12, items: new ItemCount("bog-moss", 4));
         await Grants.CommitAsync(InMemoryRewardLedger.Shared, grant);
 
-        var entered = await player.EnterWorldAsync(frontend.Id, frontend.Reference);
+        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
         var sheet = (await player.GetSheetAsync())!;
 
         Assert.True(entered.IsSuccess, entered.Error?.Message);

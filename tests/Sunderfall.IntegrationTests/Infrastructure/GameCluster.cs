@@ -7,6 +7,7 @@ using StackExchange.Redis;
 using System.Net.Http.Json;
 using Sunderfall.Protocol;
 using Sunderfall.Protocol.Auth;
+using Sunderfall.ServiceDefaults.Security;
 
 namespace Sunderfall.IntegrationTests.Infrastructure;
 
@@ -67,10 +68,13 @@ public sealed class GameCluster : IAsyncDisposable
         }
     }
 
-    public Dictionary<string, string> SiloEnvironment(int siloPort, int gatewayPort, string? storage = null, string? redis = null) => new()
+    /// <summary>
+    /// A silo's settings: the application role only (./test.sh applied the migrations as the owner, as a separate
+    /// step), and a cluster certificate of its own.
+    /// </summary>
+    public Dictionary<string, string> SiloEnvironment(int siloPort, int gatewayPort, string? storage = null, string? redis = null) => new(TestEnvironment.ClusterCa.Environment($"{ClusterId}-silo-{siloPort}"))
     {
         ["SUNDERFALL_Storage__ConnectionString"] = storage ?? TestEnvironment.AppConnectionString,
-        ["SUNDERFALL_Storage__MigrationConnectionString"] = TestEnvironment.PostgresConnectionString,
         ["SUNDERFALL_Auth__SigningKey"] = TestEnvironment.SigningKey,
         ["SUNDERFALL_Cluster__Redis"] = redis ?? TestEnvironment.Redis,
         ["SUNDERFALL_Cluster__ClusterId"] = ClusterId,
@@ -109,7 +113,7 @@ public sealed class GameCluster : IAsyncDisposable
     /// <summary>Starts a frontend process for the given cluster id (not waiting for it).</summary>
     public ServerProcess StartFrontend(string name, string clusterId, IReadOnlyDictionary<string, string>? overrides = null, string? url = null)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(TestEnvironment.ClusterCa.Environment($"{clusterId}-{name}"))
         {
             ["SUNDERFALL_Cluster__Redis"] = TestEnvironment.Redis,
             ["SUNDERFALL_Cluster__ClusterId"] = clusterId,
@@ -281,6 +285,28 @@ public sealed class GameCluster : IAsyncDisposable
         return hit?.SiloAddress.Endpoint.Port;
     }
 
+    /// <summary>
+    /// Silo ports of the members that Redis's membership table ({ServiceId}/members/{ClusterId}, one JSON entry per
+    /// silo address) lists as Active, read straight from Redis.
+    /// </summary>
+    public async Task<List<int>> ActiveSiloPortsInRedisAsync()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestEnvironment.Redis);
+        var entries = await redis.GetDatabase().HashGetAllAsync($"{ServiceId}/members/{ClusterId}");
+        var ports = new List<int>();
+        foreach (var entry in entries.Where(e => e.Name.ToString().StartsWith('S')))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(entry.Value.ToString());
+            if (json.RootElement.GetProperty("Status").GetInt32() == (int)SiloStatus.Active)
+            {
+                // The field is the silo address: S<ip>:<silo port>:<generation>.
+                ports.Add(int.Parse(entry.Name.ToString().Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return [.. ports.Order()];
+    }
+
     /// <summary>Activations of grain classes whose type name ends with <paramref name="grainClass"/>, over every silo.</summary>
     public async Task<int> ActivationsOfAsync(string grainClass)
     {
@@ -302,6 +328,7 @@ public sealed class GameCluster : IAsyncDisposable
                         o.ServiceId = ServiceId;
                     });
                     client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(TestEnvironment.Redis));
+                    client.UseClusterTls(TestEnvironment.ClusterCa.Credentials($"{ClusterId}-test-client"));
                 })
                 .Build();
             await host.StartAsync();

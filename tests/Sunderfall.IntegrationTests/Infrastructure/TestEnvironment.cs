@@ -45,7 +45,15 @@ public static class TestEnvironment
     /// <summary>The key the test frontends encrypt authenticator secrets with (random per run).</summary>
     public static readonly string MfaKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Redis configuration string, e.g. 127.0.0.1:56380.</summary>
+    /// <summary>
+    /// The CA of every test cluster's certificates, made once per run: each silo, frontend and test client gets a
+    /// certificate of its own from it (processes run as Production, where Orleans connections need mutual TLS).
+    /// </summary>
+    public static ClusterCertificates ClusterCa => clusterCa.Value;
+
+    private static readonly Lazy<ClusterCertificates> clusterCa = new(() => ClusterCertificates.Create("cluster"));
+
+    /// <summary>StackExchange.Redis configuration string, e.g. 127.0.0.1:56380,password=... (./test.sh's Redis requires a password).</summary>
     public static string Redis => Required("SUNDERFALL_TEST_REDIS");
 
     /// <summary>The repository root (the folder holding Sunderfall.sln).</summary>

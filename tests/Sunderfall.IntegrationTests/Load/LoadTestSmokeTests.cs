@@ -54,6 +54,7 @@ public sealed class LoadTestSmokeTests(SharedClusterFixture fixture)
             Target = LoadTarget.Ping,
             Scenario = Scenario.Spread,
             Orleans = (TestEnvironment.Redis, cluster.ClusterId, cluster.ServiceId),
+            ClusterTls = TestEnvironment.ClusterCa.Options($"{cluster.ClusterId}-load-tester"),
             RampPerSecond = 10,
         };
 

@@ -86,7 +86,8 @@ public sealed class KubernetesHostingTests : IDisposable
 
     private static WebApplication Build(bool kubernetes)
     {
-        var builder = WebApplication.CreateBuilder();
+        // Development: these tests look at the hosting, not at the cluster certificate Production would require.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Cluster:Kubernetes"] = kubernetes ? "true" : "false",
