@@ -88,7 +88,7 @@ public sealed partial class GameHub(
             return CallResult<ZoneEntered>.Failure(ErrorCode.CharacterNotFound, $"this account has no character with the id {playerId}; ListCharacters gives yours");
         }
 
-        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsAsync(AccountId, identity.Id, subscriptions.Observer);
+        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsAsync(AccountId, identity.Id, subscriptions.Observers);
         if (result.Value is { } entry)
         {
             feed.Track(entry.ZoneId, entry.ViewRadius);

@@ -92,6 +92,7 @@ public static class FrontendHostingExtensions
         builder.Services.AddSingleton<FrontendMetrics>();
         builder.AddSunderfallMetrics();
         builder.Services.AddSingleton<ZoneFeed>();
+        builder.Services.AddSingleton<PlayerEventRelay>();
         builder.Services.AddSingleton<MoveForwarder>();
         builder.Services.AddSingleton<ZoneSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ZoneSubscriptions>());

@@ -185,17 +185,6 @@ public sealed class ZoneFeed(
         return (dx * dx) + (dy * dy) <= session.ViewRadius * session.ViewRadius;
     }
 
-    public Task OnPlayerEventAsync(Sunderfall.Grains.Interfaces.Players.PlayerEvent playerEvent)
-    {
-        ArgumentNullException.ThrowIfNull(playerEvent);
-        if (registry.FindPlayer(playerEvent.PlayerId) is { } session && SocialWireMapping.ToWireEvent(playerEvent) is { } wire)
-        {
-            session.Send(wire.Event, wire.Message);
-        }
-
-        return Task.CompletedTask;
-    }
-
     private void HandleNotice(string zoneId, PlayerNotice notice)
     {
         if (registry.FindPlayer(notice.PlayerId) is not { } session)

@@ -18,6 +18,7 @@ namespace Sunderfall.Frontend.World;
 public sealed class ZoneSubscriptions(
     IClusterClient client,
     ZoneFeed feed,
+    PlayerEventRelay playerEvents,
     ConnectionRegistry registry,
     FrontendIdentity identity,
     ClusterConnectionMonitor connection,
@@ -25,16 +26,17 @@ public sealed class ZoneSubscriptions(
     ILogger<ZoneSubscriptions> logger) : BackgroundService
 {
     private readonly SemaphoreSlim renewNow = new(0, 1);
-    private IZoneObserver? reference;
+    private FrontendObservers? references;
 
-    /// <summary>The reference to this frontend's observer that zones call.</summary>
-    public IZoneObserver Observer => reference ??= client.CreateObjectReference<IZoneObserver>(feed);
+    /// <summary>The references to this frontend's observers that zones and player grains call.</summary>
+    public FrontendObservers Observers => references ??= new FrontendObservers(
+        client.CreateObjectReference<IZoneObserver>(feed), client.CreateObjectReference<IPlayerObserver>(playerEvents));
 
     /// <summary>Renews one zone's subscription now and re-enters the players it says are not there.</summary>
     public async Task RenewAsync(string zoneId)
     {
         var players = registry.InZone(zoneId).Where(s => !s.InTransit).Select(s => s.PlayerId).ToArray();
-        var missing = await client.GetGrain<IZoneGrain>(zoneId).SubscribeAsync(identity.Id, Observer, players);
+        var missing = await client.GetGrain<IZoneGrain>(zoneId).SubscribeAsync(identity.Id, Observers, players);
         foreach (var playerId in missing)
         {
             await ReenterAsync(playerId);
@@ -103,7 +105,7 @@ public sealed class ZoneSubscriptions(
         }
 
         // Re-entered as the connection's own account: the player grain checks that it still owns the character.
-        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsAsync(session.AccountId, identity.Id, Observer);
+        var result = await client.GetGrain<IPlayerGrain>(playerId).EnterWorldAsAsync(session.AccountId, identity.Id, Observers);
         if (result.Value is { } entry && ReferenceEquals(registry.FindPlayer(playerId), session))
         {
             feed.Track(entry.ZoneId, entry.ViewRadius);

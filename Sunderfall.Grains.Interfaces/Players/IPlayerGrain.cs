@@ -20,11 +20,11 @@ public interface IPlayerGrain : IGrainWithGuidKey
     Task<CharacterSnapshot?> GetAsync();
 
     /// <summary>
-    /// Puts the character of a signed-in account into its zone, reached through the given frontend and its observer,
+    /// Puts the character of a signed-in account into its zone, reached through the given frontend and its observers,
     /// and returns the zone's roster; refused with Forbidden unless the character belongs to the account. The only way
     /// into the world: no method on this interface skips the ownership check.
     /// </summary>
-    Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, IZoneObserver frontendObserver);
+    Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, FrontendObservers frontendObservers);
 
     /// <summary>Takes the character out of its zone and saves where it stood.</summary>
     Task<GameResult<CharacterSnapshot>> LeaveWorldAsync();

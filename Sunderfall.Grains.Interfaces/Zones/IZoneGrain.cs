@@ -30,11 +30,11 @@ public interface IZoneGrain : IGrainWithStringKey
     Task<IReadOnlyList<MoveRefusal>> SubmitInputsAsync(IReadOnlyList<PlayerMoveInput> inputs);
 
     /// <summary>
-    /// Registers (or renews) a frontend's observer with the players it serves here, restoring players the zone lost
+    /// Registers (or renews) a frontend's observers with the players it serves here, restoring players the zone lost
     /// (after a silo loss) from their saved state. Returns the players that are not in this zone (they moved on or
     /// left): the frontend re-enters them wherever their character now is.
     /// </summary>
-    Task<IReadOnlyList<Guid>> SubscribeAsync(string frontendId, IZoneObserver observer, IReadOnlyList<Guid> playerIds);
+    Task<IReadOnlyList<Guid>> SubscribeAsync(string frontendId, FrontendObservers observers, IReadOnlyList<Guid> playerIds);
 
     /// <summary>Asks for a full batch on the next tick (the frontend saw a gap in the tick numbers).</summary>
     // One-way: only sets a flag; the answer arrives in the ordinary batch stream.

@@ -13,7 +13,7 @@ public sealed record ZoneJoinRequest(
     [property: Id(1)] string Name,
     [property: Id(2)] WorldPosition Position,
     [property: Id(3)] string FrontendId,
-    [property: Id(4)] IZoneObserver Frontend,
+    [property: Id(4)] FrontendObservers Frontend,
     [property: Id(5)] long WorldSession,
     [property: Id(6)] CombatProfile? Profile = null,
     [property: Id(7)] CharacterVitals? Vitals = null);

@@ -33,7 +33,7 @@ public sealed partial class PlayerGrain(
 
     // The frontend serving the current stay, kept in memory to join the next zone after a portal. Lost with the
     // activation; the frontend's subscription renewal then re-enters the player.
-    private (string Id, IZoneObserver Observer)? frontend;
+    private (string Id, FrontendObservers Observers)? frontend;
 
     /// <summary>Party invites remembered per activation (the newest ones).</summary>
     private const int MaxRememberedInvites = 16;
@@ -110,20 +110,20 @@ public sealed partial class PlayerGrain(
 
     public Task<CharacterSnapshot?> GetAsync() => Task.FromResult(state.RecordExists ? Snapshot() : null);
 
-    public Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, IZoneObserver frontendObserver) =>
+    public Task<GameResult<ZoneEntrySnapshot>> EnterWorldAsAsync(Guid accountId, string frontendId, FrontendObservers frontendObservers) =>
         state.RecordExists && state.State.OwnerAccountId != accountId
             ? Task.FromResult(GameResult<ZoneEntrySnapshot>.Failure(GameErrorCode.Forbidden, "this character belongs to another account"))
-            : EnterWorldUncheckedAsync(frontendId, frontendObserver);
+            : EnterWorldUncheckedAsync(frontendId, frontendObservers);
 
     // Private: callers reach it only through EnterWorldAsAsync, after the ownership check.
-    private async Task<GameResult<ZoneEntrySnapshot>> EnterWorldUncheckedAsync(string frontendId, IZoneObserver frontendObserver)
+    private async Task<GameResult<ZoneEntrySnapshot>> EnterWorldUncheckedAsync(string frontendId, FrontendObservers frontendObservers)
     {
         if (!state.RecordExists)
         {
             return GameResult<ZoneEntrySnapshot>.Failure(GameErrorCode.CharacterNotFound, $"no character has the id {Id}");
         }
 
-        frontend = (frontendId, frontendObserver);
+        frontend = (frontendId, frontendObservers);
         var template = ZoneInstances.Template(state.State.ZoneId);
         if (!content.Zones.ContainsKey(template))
         {
@@ -138,7 +138,7 @@ public sealed partial class PlayerGrain(
         state.State.InWorld = true;
         state.State.WorldSession++;
         await SaveAsync();
-        var joined = await JoinCurrentZoneAsync(frontendId, frontendObserver);
+        var joined = await JoinCurrentZoneAsync(frontendId, frontendObservers);
 
         // Grants committed while the character was away arrive with this stay.
         await CollectRewardsAsync();
@@ -185,7 +185,7 @@ public sealed partial class PlayerGrain(
         await SaveAsync();
         if (frontend is { } serving)
         {
-            var joined = await JoinCurrentZoneAsync(serving.Id, serving.Observer);
+            var joined = await JoinCurrentZoneAsync(serving.Id, serving.Observers);
             if (joined.Error is { } error)
             {
                 logger.LogWarning("Player {Player} could not join {Zone} after a portal: {Error}", Id, state.State.ZoneId, error.Message);
@@ -222,9 +222,9 @@ public sealed partial class PlayerGrain(
         state.State.Vitals = checkpoint.Vitals ?? state.State.Vitals;
     }
 
-    private Task<GameResult<ZoneEntrySnapshot>> JoinCurrentZoneAsync(string frontendId, IZoneObserver frontendObserver) =>
+    private Task<GameResult<ZoneEntrySnapshot>> JoinCurrentZoneAsync(string frontendId, FrontendObservers frontendObservers) =>
         GrainFactory.GetGrain<IZoneGrain>(state.State.ZoneId).JoinAsync(new ZoneJoinRequest(
-            Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontendObserver, state.State.WorldSession,
+            Id, state.State.Name, new WorldPosition(state.State.X, state.State.Y), frontendId, frontendObservers, state.State.WorldSession,
             Profile(), state.State.Vitals));
 
     private CharacterSnapshot Snapshot() => new(
@@ -248,7 +248,7 @@ public sealed partial class PlayerGrain(
                 return false;
             }
 
-            frontend ??= (found.FrontendId, found.Observer);
+            frontend ??= (found.FrontendId, found.Observers);
         }
 
         if (playerEvent.Invite is { } invite)
@@ -263,7 +263,7 @@ public sealed partial class PlayerGrain(
         }
 
         // One-way: a slow or lost frontend costs the sender nothing.
-        _ = frontend.Value.Observer.OnPlayerEventAsync(playerEvent);
+        _ = frontend.Value.Observers.Players.OnPlayerEventAsync(playerEvent);
         return true;
     }
 

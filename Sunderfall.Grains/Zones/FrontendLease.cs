@@ -2,10 +2,10 @@ using Sunderfall.Grains.Interfaces.Zones;
 
 namespace Sunderfall.Grains.Zones;
 
-/// <summary>A frontend subscribed to a zone: its observer, when it last renewed, and its batch stream's state.</summary>
-internal sealed class FrontendLease(IZoneObserver observer, DateTimeOffset renewedAt)
+/// <summary>A frontend subscribed to a zone: its observers, when it last renewed, and its batch stream's state.</summary>
+internal sealed class FrontendLease(FrontendObservers observers, DateTimeOffset renewedAt)
 {
-    public IZoneObserver Observer { get; set; } = observer;
+    public FrontendObservers Observers { get; set; } = observers;
 
     public DateTimeOffset RenewedAt { get; set; } = renewedAt;
 

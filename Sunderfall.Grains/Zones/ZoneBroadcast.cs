@@ -55,7 +55,7 @@ internal sealed class ZoneBroadcast(string zoneId, ZoneMetrics metrics, ILogger 
             try
             {
                 // One-way: returns at once; a dead frontend costs nothing here and is dropped when its lease ends.
-                _ = lease.Observer.OnZoneTickAsync(batch);
+                _ = lease.Observers.Zone.OnZoneTickAsync(batch);
                 metrics.BatchSent();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

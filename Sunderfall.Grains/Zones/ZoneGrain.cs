@@ -167,10 +167,10 @@ public sealed class ZoneGrain(
         return Task.FromResult<IReadOnlyList<MoveRefusal>>(refused ?? (IReadOnlyList<MoveRefusal>)[]);
     }
 
-    public async Task<IReadOnlyList<Guid>> SubscribeAsync(string frontendId, IZoneObserver observer, IReadOnlyList<Guid> playerIds)
+    public async Task<IReadOnlyList<Guid>> SubscribeAsync(string frontendId, FrontendObservers observers, IReadOnlyList<Guid> playerIds)
     {
         ArgumentNullException.ThrowIfNull(playerIds);
-        roster.RenewLease(frontendId, observer, clock.GetUtcNow());
+        roster.RenewLease(frontendId, observers, clock.GetUtcNow());
         var missing = new List<Guid>();
         foreach (var playerId in playerIds)
         {
@@ -188,7 +188,7 @@ public sealed class ZoneGrain(
             {
                 var profile = await player.GetCombatProfileAsync();
                 var joined = await JoinAsync(new ZoneJoinRequest(
-                    playerId, character.Name, character.Position, frontendId, observer, character.WorldSession, profile, character.Vitals));
+                    playerId, character.Name, character.Position, frontendId, observers, character.WorldSession, profile, character.Vitals));
                 logger.LogInformation("Zone {Zone} restored player {Player} from its checkpoint: {Outcome}", ZoneId, playerId, joined.IsSuccess);
             }
             else if (!roster.Contains(playerId))

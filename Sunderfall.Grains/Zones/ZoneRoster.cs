@@ -22,17 +22,17 @@ internal sealed class ZoneRoster
 
     public IReadOnlyDictionary<string, FrontendLease> Frontends => frontends;
 
-    /// <summary>Renews (or opens) a frontend's lease; the observer given replaces the one held.</summary>
-    public FrontendLease RenewLease(string frontendId, IZoneObserver observer, DateTimeOffset now)
+    /// <summary>Renews (or opens) a frontend's lease; the observers given replace the ones held.</summary>
+    public FrontendLease RenewLease(string frontendId, FrontendObservers observers, DateTimeOffset now)
     {
         if (frontends.TryGetValue(frontendId, out var lease))
         {
-            lease.Observer = observer;
+            lease.Observers = observers;
             lease.RenewedAt = now;
             return lease;
         }
 
-        lease = new FrontendLease(observer, now);
+        lease = new FrontendLease(observers, now);
         frontends.Add(frontendId, lease);
         return lease;
     }
@@ -84,7 +84,7 @@ internal sealed class ZoneRoster
 
     public ZoneFrontend? FrontendOf(Guid playerId) =>
         members.TryGetValue(playerId, out var member) && frontends.TryGetValue(member.FrontendId, out var lease)
-            ? new ZoneFrontend(member.FrontendId, lease.Observer)
+            ? new ZoneFrontend(member.FrontendId, lease.Observers)
             : null;
 
     /// <summary>The input acknowledgements of the players one frontend serves.</summary>

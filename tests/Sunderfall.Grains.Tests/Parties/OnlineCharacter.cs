@@ -13,14 +13,14 @@ public sealed class OnlineCharacter : IAsyncDisposable
 {
     private readonly IClusterClient client;
     private readonly RecordingZoneObserver recorder = new();
-    private readonly IZoneObserver reference;
+    private readonly FrontendObservers reference;
 
     private OnlineCharacter(IClusterClient client, string name)
     {
         this.client = client;
         Name = name;
         Grain = client.GetGrain<IPlayerGrain>(Id);
-        reference = client.CreateObjectReference<IZoneObserver>(recorder);
+        reference = new FrontendObservers(client.CreateObjectReference<IZoneObserver>(recorder), client.CreateObjectReference<IPlayerObserver>(recorder));
     }
 
     public Guid Id { get; } = Guid.NewGuid();
@@ -72,6 +72,7 @@ public sealed class OnlineCharacter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Grain.LeaveWorldAsync();
-        client.DeleteObjectReference<IZoneObserver>(reference);
+        client.DeleteObjectReference<IZoneObserver>(reference.Zone);
+        client.DeleteObjectReference<IPlayerObserver>(reference.Players);
     }
 }

@@ -18,12 +18,12 @@ public sealed class EventFrontend : IDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         this.client = client;
-        Reference = client.CreateObjectReference<IZoneObserver>(recorder);
+        Reference = new FrontendObservers(client.CreateObjectReference<IZoneObserver>(recorder), client.CreateObjectReference<IPlayerObserver>(recorder));
     }
 
     public string Id { get; } = "frontend-" + Guid.NewGuid().ToString("N")[..8];
 
-    public IZoneObserver Reference { get; }
+    public FrontendObservers Reference { get; }
 
     /// <summary>The player events of <paramref name="playerId"/> received so far, in arrival order.</summary>
     public IReadOnlyList<PlayerEvent> EventsOf(Guid playerId) => [.. recorder.Events.Where(e => e.PlayerId == playerId)];
@@ -37,5 +37,9 @@ public sealed class EventFrontend : IDisposable
             $"frontend {Id} received no {expected} for player {playerId} within {TestWorld.Patience.TotalSeconds} s ({EventsOf(playerId).Count} events for it)");
     }
 
-    public void Dispose() => client.DeleteObjectReference<IZoneObserver>(Reference);
+    public void Dispose()
+    {
+        client.DeleteObjectReference<IZoneObserver>(Reference.Zone);
+        client.DeleteObjectReference<IPlayerObserver>(Reference.Players);
+    }
 }

@@ -5,7 +5,7 @@ using Sunderfall.Grains.Interfaces.Zones;
 namespace Sunderfall.Grains.Tests.Zones;
 
 /// <summary>A stand-in frontend that remembers every tick batch the zones send it, in arrival order.</summary>
-public sealed class RecordingZoneObserver : IZoneObserver
+public sealed class RecordingZoneObserver : IZoneObserver, IPlayerObserver
 {
     private readonly ConcurrentQueue<ZoneTickBatch> batches = new();
     private readonly ConcurrentQueue<PlayerEvent> events = new();

@@ -1,3 +1,4 @@
+using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Xunit.Sdk;
 
@@ -17,13 +18,13 @@ public sealed class TestFrontend : IDisposable
     {
         ArgumentNullException.ThrowIfNull(client);
         this.client = client;
-        Reference = client.CreateObjectReference<IZoneObserver>(recorder);
+        Reference = new FrontendObservers(client.CreateObjectReference<IZoneObserver>(recorder), client.CreateObjectReference<IPlayerObserver>(recorder));
     }
 
     public string Id { get; } = "frontend-" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>What the zones hold and call.</summary>
-    public IZoneObserver Reference { get; }
+    public FrontendObservers Reference { get; }
 
     /// <summary>The player events (chat, party, rewards) received so far, in arrival order.</summary>
     public IReadOnlyCollection<Sunderfall.Grains.Interfaces.Players.PlayerEvent> Events => recorder.Events;
@@ -49,5 +50,9 @@ public sealed class TestFrontend : IDisposable
         return batch.Notices.First(Wanted);
     }
 
-    public void Dispose() => client.DeleteObjectReference<IZoneObserver>(Reference);
+    public void Dispose()
+    {
+        client.DeleteObjectReference<IZoneObserver>(Reference.Zone);
+        client.DeleteObjectReference<IPlayerObserver>(Reference.Players);
+    }
 }
