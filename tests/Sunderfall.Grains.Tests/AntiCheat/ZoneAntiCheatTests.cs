@@ -125,7 +125,7 @@ public sealed class ZoneAntiCheatTests(ClusterFixture fixture)
         var player = client.GetGrain<IPlayerGrain>(playerId);
         var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), characterClass, TestWorld.Owner));
         Assert.True(created.IsSuccess, created.Error?.Message);
-        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var entered = await frontend.EnterAsync(player);
         Assert.True(entered.IsSuccess, entered.Error?.Message);
         return (playerId, player);
     }

@@ -18,7 +18,7 @@ public sealed class PlayerEventDeliveryTests(ClusterFixture fixture)
         var id = Guid.NewGuid();
         var player = client.GetGrain<IPlayerGrain>(id);
         Assert.True((await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Mage, TestWorld.Owner))).IsSuccess);
-        Assert.True((await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference)).IsSuccess);
+        Assert.True((await frontend.EnterAsync(player)).IsSuccess);
 
         // A new activation knows its character (from storage) but not the frontend it was entered from.
         await player.Cast<IGrainManagementExtension>().DeactivateOnIdle();

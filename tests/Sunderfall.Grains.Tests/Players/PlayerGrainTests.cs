@@ -142,10 +142,10 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
 
-        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var entered = await frontend.EnterAsync(player);
         var inWorld = await player.GetAsync();
         await player.LeaveWorldAsync();
-        var reentered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var reentered = await frontend.EnterAsync(player);
         var secondStay = await player.GetAsync();
 
         Assert.True(entered.IsSuccess, entered.Error?.Message);
@@ -161,7 +161,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(player);
 
         var left = await player.LeaveWorldAsync();
 
@@ -176,9 +176,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task CheckpointAsync_FromTheCurrentStay_SavesThePosition()
     {
         using var frontend = new TestFrontend(client);
-        var player = await CreateCharacterAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
-        var stay = (await player.GetAsync())!;
+        var (player, stay) = await EnterNewCharacterAsync(frontend);
         var checkpoint = new WorldPosition(510f, 495f);
 
         await player.CheckpointAsync(stay.ZoneId, stay.WorldSession, new PlayerCheckpoint(checkpoint, null));
@@ -192,11 +190,9 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task CheckpointAsync_FromAnEarlierStayOrAfterLeaving_IsIgnored()
     {
         using var frontend = new TestFrontend(client);
-        var player = await CreateCharacterAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
-        var firstStay = (await player.GetAsync())!;
+        var (player, firstStay) = await EnterNewCharacterAsync(frontend);
         await player.LeaveWorldAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(player);
         var secondStay = (await player.GetAsync())!;
 
         await player.CheckpointAsync(firstStay.ZoneId, firstStay.WorldSession, new PlayerCheckpoint(new WorldPosition(501f, 501f), null));
@@ -217,9 +213,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task CheckpointAsync_FromAnotherZone_IsIgnored()
     {
         using var frontend = new TestFrontend(client);
-        var player = await CreateCharacterAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
-        var stay = (await player.GetAsync())!;
+        var (player, stay) = await EnterNewCharacterAsync(frontend);
 
         await player.CheckpointAsync(TestWorld.MirefenInstance, stay.WorldSession, new PlayerCheckpoint(new WorldPosition(301f, 301f), null));
         var saved = await AfterQueuedCallsAsync(player);
@@ -234,9 +228,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
-        var player = await CreateCharacterAsync(playerId);
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
-        var stay = (await player.GetAsync())!;
+        var (player, stay) = await EnterNewCharacterAsync(frontend, playerId);
         var request = new ZoneTransferRequest(stay.ZoneId, stay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival);
 
         // As the zone does when the player walks into a portal: it lets go of the player, then hands it over.
@@ -257,9 +249,7 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task TransferAsync_NamingAZoneTheCharacterIsNotIn_IsIgnored()
     {
         using var frontend = new TestFrontend(client);
-        var player = await CreateCharacterAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
-        var stay = (await player.GetAsync())!;
+        var (player, stay) = await EnterNewCharacterAsync(frontend);
 
         await player.TransferAsync(new ZoneTransferRequest(TestWorld.MirefenInstance, stay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival));
         var after = await AfterQueuedCallsAsync(player);
@@ -272,11 +262,9 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task TransferAsync_FromAnEarlierStay_IsIgnored()
     {
         using var frontend = new TestFrontend(client);
-        var player = await CreateCharacterAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
-        var firstStay = (await player.GetAsync())!;
+        var (player, firstStay) = await EnterNewCharacterAsync(frontend);
         await player.LeaveWorldAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(player);
         var secondStay = (await player.GetAsync())!;
 
         await player.TransferAsync(new ZoneTransferRequest(firstStay.ZoneId, firstStay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival));
@@ -290,15 +278,22 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     public async Task TransferAsync_AfterLeavingTheWorld_IsIgnored()
     {
         using var frontend = new TestFrontend(client);
-        var player = await CreateCharacterAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
-        var stay = (await player.GetAsync())!;
+        var (player, stay) = await EnterNewCharacterAsync(frontend);
         var left = (await player.LeaveWorldAsync()).Value;
 
         await player.TransferAsync(new ZoneTransferRequest(stay.ZoneId, stay.WorldSession, TestWorld.Mirefen, TestWorld.MirefenArrival));
         var after = await AfterQueuedCallsAsync(player);
 
         Assert.Equal(left, after);
+    }
+
+    /// <summary>Creates a character, enters it into the world through <paramref name="frontend"/> and reads its stay.</summary>
+    private async Task<(IPlayerGrain Player, CharacterSnapshot Stay)> EnterNewCharacterAsync(TestFrontend frontend, Guid? id = null)
+    {
+        var player = await CreateCharacterAsync(id);
+        var entered = await frontend.EnterAsync(player);
+        Assert.True(entered.IsSuccess, entered.Error?.Message);
+        return (player, (await player.GetAsync())!);
     }
 
     private async Task<IPlayerGrain> CreateCharacterAsync(Guid? id = null)

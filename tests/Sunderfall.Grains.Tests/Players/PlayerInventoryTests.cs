@@ -4,6 +4,7 @@ using Sunderfall.Grains.Interfaces.Inventory;
 using Sunderfall.Grains.Interfaces.Parties;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Tests.Transactions;
+using Sunderfall.Grains.Tests.Zones;
 using Sunderfall.Grains.Transactions;
 using Xunit;
 
@@ -137,9 +138,9 @@ public sealed class PlayerInventoryTests(ClusterFixture fixture)
     [Fact]
     public async Task UseItemAsync_InTheWorld_UsesOnePotionLogsTheHealAndTellsTheFrontend()
     {
-        using var frontend = new EventFrontend(client);
+        using var frontend = new TestFrontend(client);
         var (id, player) = await CreateWithAsync(CharacterClass.Cleric, new ItemCount("minor-potion", 2));
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(player);
 
         var used = await player.UseItemAsync(0);
         var told = await frontend.WaitForEventAsync(id, "SheetChanged event", e => e.Kind == PlayerEventKind.SheetChanged);

@@ -47,7 +47,7 @@ public sealed class PlayerPartyTests(ClusterFixture fixture)
         await player.Cast<IGrainManagementExtension>().DeactivateOnIdle();
         await WaitForProfilePartyAsync(player, party.GetPrimaryKey(), "the claimed party, read by the new activation");
 
-        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var entered = await frontend.EnterAsync(player);
 
         Assert.True(entered.IsSuccess, entered.Error?.Message);
         Assert.Null((await player.GetCombatProfileAsync())!.PartyId);

@@ -1,6 +1,7 @@
 using Sunderfall.Grains.Interfaces.Inventory;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Tests.Rewards;
+using Sunderfall.Grains.Tests.Zones;
 using Sunderfall.Grains.Transactions;
 using Xunit;
 
@@ -97,9 +98,9 @@ public sealed class PlayerRewardTests(ClusterFixture fixture)
     [Fact]
     public async Task CollectRewardsAsync_WhileInTheWorld_SendsTheFrontendEachRewardWithTheNewSheet()
     {
-        using var frontend = new EventFrontend(client);
+        using var frontend = new TestFrontend(client);
         var (id, player) = await CreateAsync(CharacterClass.Ranger);
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(player);
         var grant = Grants.For(id, experience: 120, gold: 4);
 
         await Grants.GiveAsync(player, grant);
@@ -113,12 +114,12 @@ public sealed class PlayerRewardTests(ClusterFixture fixture)
     [Fact]
     public async Task EnterWorldAsync_AppliesGrantsCommittedWhileTheCharacterWasAway()
     {
-        using var frontend = new EventFrontend(client);
+        using var frontend = new TestFrontend(client);
         var (id, player) = await CreateAsync(CharacterClass.Mage);
         var grant = Grants.For(id, gold: 12, items: new ItemCount("bog-moss", 4));
         await Grants.CommitAsync(InMemoryRewardLedger.Shared, grant);
 
-        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var entered = await frontend.EnterAsync(player);
         var sheet = (await player.GetSheetAsync())!;
 
         Assert.True(entered.IsSuccess, entered.Error?.Message);

@@ -26,7 +26,7 @@ public sealed class PlayerVitalsTests(ClusterFixture fixture)
         var left = await player.LeaveWorldAsync();
         var lingering = await StartZone.FrontendOfAsync(playerId);
         using var again = new TestFrontend(client);
-        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, again.Id, again.Reference);
+        var entered = await again.EnterAsync(player);
         var vitals = await again.WaitForNoticeAsync(TestWorld.StartInstance, playerId, PlayerNoticeKind.Vitals);
 
         Assert.True(entered.IsSuccess, entered.Error?.Message);
@@ -47,7 +47,7 @@ public sealed class PlayerVitalsTests(ClusterFixture fixture)
         var gone = await Eventually.AskUntilFoundAsync(async () => await StartZone.FrontendOfAsync(playerId) is null ? "gone" : null, TestWorld.Patience);
         var saved = await Eventually.AskUntilFoundAsync(async () => await player.GetAsync() is { Vitals: { } v } ? v : null, TestWorld.Patience);
         using var again = new TestFrontend(client);
-        await player.EnterWorldAsAsync(TestWorld.Owner, again.Id, again.Reference);
+        await again.EnterAsync(player);
         var vitals = await again.WaitForNoticeAsync(TestWorld.StartInstance, playerId, PlayerNoticeKind.Vitals);
 
         Assert.Equal("gone", gone);
@@ -74,7 +74,7 @@ public sealed class PlayerVitalsTests(ClusterFixture fixture)
         var player = client.GetGrain<IPlayerGrain>(playerId);
         var created = await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Cleric, TestWorld.Owner));
         Assert.True(created.IsSuccess, created.Error?.Message);
-        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var entered = await frontend.EnterAsync(player);
         Assert.True(entered.IsSuccess, entered.Error?.Message);
         return (playerId, player);
     }

@@ -16,7 +16,7 @@ public sealed class CheckpointRetryTests(FlakyStorageClusterFixture fixture) : I
         var playerId = Guid.NewGuid();
         var player = client.GetGrain<IPlayerGrain>(playerId);
         await player.CreateAsync(new CreateCharacterRequest(TestWorld.UniqueName(), CharacterClass.Warrior, TestWorld.Owner));
-        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var entered = await frontend.EnterAsync(player);
         Assert.True(entered.IsSuccess, entered.Error?.Message);
         var storage = FlakyPlayerStorage.Shared!;
         var zone = client.GetGrain<IZoneGrain>(TestWorld.StartInstance);

@@ -1,3 +1,4 @@
+using Sunderfall.Grains.Interfaces.Common;
 using Sunderfall.Grains.Interfaces.Players;
 using Sunderfall.Grains.Interfaces.Zones;
 using Xunit.Sdk;
@@ -26,6 +27,13 @@ public sealed class TestFrontend : IDisposable
     /// <summary>What the zones hold and call.</summary>
     public FrontendObservers Reference { get; }
 
+    /// <summary>Enters the test owner's character into the world through this frontend.</summary>
+    public Task<GameResult<ZoneEntrySnapshot>> EnterAsync(IPlayerGrain player)
+    {
+        ArgumentNullException.ThrowIfNull(player);
+        return player.EnterWorldAsAsync(TestWorld.Owner, Id, Reference);
+    }
+
     /// <summary>The player events (chat, party, rewards) received so far, in arrival order.</summary>
     public IReadOnlyCollection<Sunderfall.Grains.Interfaces.Players.PlayerEvent> Events => recorder.Events;
 
@@ -48,6 +56,18 @@ public sealed class TestFrontend : IDisposable
         bool Wanted(PlayerNotice n) => n.PlayerId == playerId && n.Kind == kind && (match is null || match(n));
         var batch = await WaitForBatchAsync($"a {kind} notice for player {playerId} from {zoneId}", b => b.ZoneId == zoneId && b.Notices.Any(Wanted));
         return batch.Notices.First(Wanted);
+    }
+
+    /// <summary>The player events of <paramref name="playerId"/> received so far, in arrival order.</summary>
+    public IReadOnlyList<PlayerEvent> EventsOf(Guid playerId) => [.. recorder.Events.Where(e => e.PlayerId == playerId)];
+
+    /// <summary>The first event for <paramref name="playerId"/> that matches; fails the test, naming what was awaited, when none comes in time.</summary>
+    public async Task<PlayerEvent> WaitForEventAsync(Guid playerId, string expected, Func<PlayerEvent, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var found = await Eventually.FindAsync(() => EventsOf(playerId).FirstOrDefault(match), TestWorld.Patience);
+        return found ?? throw new XunitException(
+            $"frontend {Id} received no {expected} for player {playerId} within {TestWorld.Patience.TotalSeconds} s ({EventsOf(playerId).Count} events for it)");
     }
 
     public void Dispose()

@@ -26,7 +26,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         var player = await CreateCharacterAsync(playerId);
         var template = RepositoryContent.Catalog.Zones[TestWorld.StartZone];
 
-        var entered = await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var entered = await frontend.EnterAsync(player);
         var first = await frontend.WaitForBatchAsync("sequence 1", b => b.ZoneId == TestWorld.StartInstance && b.Sequence == 1);
 
         Assert.True(entered.IsSuccess, entered.Error?.Message);
@@ -48,7 +48,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
         var player = await CreateCharacterAsync(playerId);
-        var self = (await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference)).Value!.SelfNetId;
+        var self = (await frontend.EnterAsync(player)).Value!.SelfNetId;
 
         var refused = await StartZone.SubmitOneAsync(playerId, new MoveInput(1, 1f, 0f));
         var acked = await frontend.WaitForBatchAsync("an ack of input 1", b => Acked(b, playerId) == 1);
@@ -72,8 +72,8 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         using var secondFrontend = new TestFrontend(client);
         var first = await CreateCharacterAsync();
         var second = await CreateCharacterAsync();
-        var firstNetId = (await first.EnterWorldAsAsync(TestWorld.Owner, firstFrontend.Id, firstFrontend.Reference)).Value!.SelfNetId;
-        var secondNetId = (await second.EnterWorldAsAsync(TestWorld.Owner, secondFrontend.Id, secondFrontend.Reference)).Value!.SelfNetId;
+        var firstNetId = (await firstFrontend.EnterAsync(first)).Value!.SelfNetId;
+        var secondNetId = (await secondFrontend.EnterAsync(second)).Value!.SelfNetId;
 
         var full = await secondFrontend.WaitForBatchAsync("sequence 1", b => b.ZoneId == TestWorld.StartInstance && b.Sequence == 1);
 
@@ -94,8 +94,8 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         var moverId = Guid.NewGuid();
         var mover = await CreateCharacterAsync(moverId);
         var watcher = await CreateCharacterAsync();
-        var moverNetId = (await mover.EnterWorldAsAsync(TestWorld.Owner, moversFrontend.Id, moversFrontend.Reference)).Value!.SelfNetId;
-        await watcher.EnterWorldAsAsync(TestWorld.Owner, watchersFrontend.Id, watchersFrontend.Reference);
+        var moverNetId = (await moversFrontend.EnterAsync(mover)).Value!.SelfNetId;
+        await watchersFrontend.EnterAsync(watcher);
 
         await StartZone.SubmitOneAsync(moverId, new MoveInput(7, 0f, 1f));
         var seen = await watchersFrontend.WaitForBatchAsync("the mover south of the spawn", b => b.Moved.Any(m => m.NetId == moverNetId && m.Y > TestWorld.Spawn.Y));
@@ -117,8 +117,8 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         var strangerId = Guid.NewGuid();
         var walker = await CreateCharacterAsync(walkerId);
         var cheater = await CreateCharacterAsync(cheaterId);
-        var walkerNetId = (await walker.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference)).Value!.SelfNetId;
-        await cheater.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        var walkerNetId = (await frontend.EnterAsync(walker)).Value!.SelfNetId;
+        await frontend.EnterAsync(cheater);
 
         var refusals = await StartZone.SubmitInputsAsync(
         [
@@ -147,7 +147,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         foreach (var id in ids)
         {
             var player = await CreateCharacterAsync(id);
-            await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+            await frontend.EnterAsync(player);
             players.Add(player);
         }
 
@@ -195,7 +195,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
         var player = await CreateCharacterAsync(playerId);
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(player);
 
         var notANumber = await StartZone.SubmitOneAsync(playerId, new MoveInput(1, float.NaN, 0f));
         var tooLong = await StartZone.SubmitOneAsync(playerId, new MoveInput(2, 3f, 4f));
@@ -216,8 +216,8 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         var moverId = Guid.NewGuid();
         var mover = await CreateCharacterAsync(moverId);
         var watcher = await CreateCharacterAsync();
-        var moverNetId = (await mover.EnterWorldAsAsync(TestWorld.Owner, moversFrontend.Id, moversFrontend.Reference)).Value!.SelfNetId;
-        await watcher.EnterWorldAsAsync(TestWorld.Owner, watchersFrontend.Id, watchersFrontend.Reference);
+        var moverNetId = (await moversFrontend.EnterAsync(mover)).Value!.SelfNetId;
+        await watchersFrontend.EnterAsync(watcher);
         await StartZone.SubmitOneAsync(moverId, new MoveInput(1, -1f, 0f));
         await watchersFrontend.WaitForBatchAsync("the mover 5 units west", b => b.Moved.Any(m => m.NetId == moverNetId && m.X <= TestWorld.Spawn.X - 5f));
         await StartZone.SubmitOneAsync(moverId, new MoveInput(2, 0f, 0f));
@@ -245,7 +245,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
         var player = await CreateCharacterAsync(playerId);
-        var forgotten = (await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference)).Value!.SelfNetId;
+        var forgotten = (await frontend.EnterAsync(player)).Value!.SelfNetId;
 
         // The character is in the world by its saved state, but the zone forgets it (called directly, not through
         // the player): as after the zone re-activated on another silo while the frontend still served the player.
@@ -268,7 +268,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         using var frontend = new TestFrontend(client);
         var inStartZoneId = Guid.NewGuid();
         var inStartZone = await CreateCharacterAsync(inStartZoneId);
-        await inStartZone.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(inStartZone);
         var neverCreatedId = Guid.NewGuid();
         var mirefen = client.GetGrain<IZoneGrain>(TestWorld.MirefenInstance);
 
@@ -286,7 +286,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
         using var frontend = new TestFrontend(client);
         var playerId = Guid.NewGuid();
         var player = await CreateCharacterAsync(playerId);
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(player);
         var stay = (await player.GetAsync())!;
         // Stand the player 20 units west of the portal, where arrivals from Mirefen land, as the zone itself would.
         await StartZone.LeaveAsync(playerId);
@@ -320,7 +320,7 @@ public sealed class ZoneGrainTests(ClusterFixture fixture)
     {
         using var frontend = new TestFrontend(client);
         var player = await CreateCharacterAsync();
-        await player.EnterWorldAsAsync(TestWorld.Owner, frontend.Id, frontend.Reference);
+        await frontend.EnterAsync(player);
         var before = await frontend.WaitForBatchAsync("sequence 3", b => b.ZoneId == TestWorld.StartInstance && b.Sequence == 3);
 
         await StartZone.ResyncAsync(frontend.Id);
