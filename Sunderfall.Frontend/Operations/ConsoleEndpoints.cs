@@ -25,11 +25,23 @@ internal static class ConsoleEndpoints
     /// <summary>Audit action of a moderator listing an account's characters; the target is the account.</summary>
     public const string CharactersViewedAction = "admin.characters_viewed";
 
+    /// <summary>Audit action of a chat mute (or its lifting, minutes 0); the target is the account, details hold minutes and reason.</summary>
+    public const string MutedAction = "admin.account_muted";
+
+    /// <summary>Longest chat mute, in minutes (30 days).</summary>
+    public const int MaxMuteMinutes = 43_200;
+
     /// <summary>The name system lines are sent under.</summary>
     public const string SystemSender = "System";
 
     /// <summary>Body of POST /api/moderation/broadcast; <see cref="Zone"/> is a zone template id, or null for everyone.</summary>
     internal sealed record BroadcastRequest(string? Text, string? Zone);
+
+    /// <summary>Body of POST /api/moderation/accounts/{username}/mute: minutes 0 lifts a mute.</summary>
+    internal sealed record MuteRequest(int Minutes, string? Reason);
+
+    /// <summary>The answer to a mute: until when, and how many of the account's characters it covers.</summary>
+    internal sealed record MuteResult(string Username, DateTimeOffset Until, int Characters);
 
     /// <summary>The answer to a broadcast: how many zone instances (channels) it was sent to.</summary>
     internal sealed record BroadcastResult(string Text, string? Zone, int Instances);
@@ -40,6 +52,7 @@ internal static class ConsoleEndpoints
         moderation.MapGet("/overview", async (OperatorOverview overview) => Results.Json(await overview.BuildAsync()));
         moderation.MapPost("/broadcast", BroadcastAsync);
         moderation.MapGet("/alerts", AlertsAsync);
+        moderation.MapPost("/accounts/{username}/mute", MuteAsync);
         moderation.MapGet("/accounts/{username}/characters", async (string username, AccountModeration accounts, IClusterClient cluster, AuditLog audit,
             ClaimsPrincipal user, HttpContext http) =>
         {
@@ -87,6 +100,32 @@ internal static class ConsoleEndpoints
         }
 
         return Results.Json(new BroadcastResult(text, body.Zone, instances));
+    }
+
+    private static async Task<IResult> MuteAsync(string username, MuteRequest body, AccountModeration accounts, IClusterClient cluster, AuditLog audit,
+        TimeProvider clock, ClaimsPrincipal user, HttpContext http)
+    {
+        if (body.Minutes is < 0 or > MaxMuteMinutes || string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500)
+        {
+            return AuthEndpoints.Error(AuthErrorCode.InvalidArgument, $"minutes must be 0..{MaxMuteMinutes} (0 lifts a mute) and reason 1-500 characters");
+        }
+
+        var found = await accounts.FindAsync(username);
+        if (found.Account is not { } account)
+        {
+            return AuthEndpoints.Error(found.Code, found.Message);
+        }
+
+        audit.Append(new AuditEvent(MutedAction, AuthEndpoints.AccountIdOf(user), user.Identity?.Name, account.Username, ClientAddress.Of(http),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["minutes"] = body.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = body.Reason }));
+        await audit.FlushAsync(http.RequestAborted);
+
+        // Every character the account has now; chat is sent per character, so that is where the mute is kept.
+        var until = clock.GetUtcNow().AddMinutes(body.Minutes);
+        var characters = await cluster.GetGrain<IAccountGrain>(account.Id).GetCharactersAsync();
+        var mute = new ChatMute(until, body.Reason, user.Identity?.Name ?? "");
+        await Task.WhenAll(characters.Select(c => cluster.GetGrain<IChatGrain>(c.Id).MuteAsync(mute)));
+        return Results.Json(new MuteResult(account.Username, until, characters.Count));
     }
 
     private static async Task<IResult> AlertsAsync(IOptions<ConsoleOptions> options, IHttpClientFactory clients, CancellationToken cancellationToken)

@@ -140,6 +140,51 @@ public sealed class OperatorConsoleApiTests(SharedClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Mute_RefusesThePlayersChatWithForbiddenUntilItsTime_AndMinutesZeroLiftsIt()
+    {
+        var moderator = await ModeratorAsync();
+        var account = await Cluster.RegisterAsync();
+        await using var player = await Cluster.ConnectAsync(account: account);
+        await player.CreateAndEnterAsync("Loud");
+        using var http = Authorized(moderator.AccessToken);
+
+        using var muted = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{account.Username}/mute", new { minutes = 30, reason = "spamming trade offers" });
+        var refused = await player.SendChatAsync("zone", "buy gold now");
+        using var lifted = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{account.Username}/mute", new { minutes = 0, reason = "served" });
+        var allowed = await player.SendChatAsync("zone", "sorry about that");
+
+        Assert.Equal(HttpStatusCode.OK, muted.StatusCode);
+        Assert.Equal(1, (await muted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("characters").GetInt32());
+        Assert.False(refused.Ok);
+        Assert.Equal(Sunderfall.Protocol.Errors.ErrorCode.Forbidden, refused.Error!.Code);
+        Assert.Contains("muted until", refused.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("spamming trade offers", refused.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
+        Assert.True(allowed.Ok, allowed.Error?.Message);
+        Assert.Equal(2, (await GameCluster.AuditActionsAsync(moderator.AccountId)).Count(a => a == "admin.account_muted"));
+    }
+
+    [Theory]
+    [InlineData(-1, "spam")]
+    [InlineData(43_201, "spam")]
+    [InlineData(10, "")]
+    public async Task Mute_WithBadInput_IsRefusedSayingWhatIsAllowed(int minutes, string reason)
+    {
+        var moderator = await ModeratorAsync();
+        var account = await Cluster.RegisterAsync();
+        using var http = Authorized(moderator.AccessToken);
+        var player = await Cluster.RegisterAsync();
+        using var asPlayer = Authorized(player.AccessToken);
+
+        using var response = await http.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{account.Username}/mute", new { minutes, reason });
+        using var forbidden = await asPlayer.PostAsJsonAsync(Cluster.Frontend.HttpUrl + $"/api/moderation/accounts/{account.Username}/mute", new { minutes = 5, reason = "x" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("0..43200", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
     public async Task Alerts_WithNoPrometheusConfigured_SaySo()
     {
         var moderator = await ModeratorAsync();
