@@ -99,6 +99,8 @@ export class OperatorApi {
     this.call<void>("POST", `/api/moderation/accounts/${encodeURIComponent(username)}/kick`, { reason });
   ban = (username: string, minutes: number, reason: string) =>
     this.call<void>("POST", `/api/moderation/accounts/${encodeURIComponent(username)}/ban`, { minutes, reason });
+  mute = (username: string, minutes: number, reason: string) =>
+    this.call<{ until: string; characters: number }>("POST", `/api/moderation/accounts/${encodeURIComponent(username)}/mute`, { minutes, reason });
   setRoles = (username: string, roles: string[]) =>
     this.call<AccountInfo>("PUT", `/api/admin/accounts/${encodeURIComponent(username)}/roles`, { roles });
   audit = (username: string) =>

@@ -11,6 +11,7 @@ const OverviewInterval = 3_000;
 const AlertsInterval = 15_000;
 const ChartPoints = 200;
 const OperatorRoles = ["moderator", "admin"];
+const Palette = ["#f0c674", "#81a2be", "#b5bd68", "#cc6666", "#b294bb", "#8abeb7", "#de935f"];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const text = (id: string, value: string) => {
@@ -102,6 +103,12 @@ class OperatorConsole {
     $("ban-button").addEventListener("click", () =>
       this.act("banned", (u, reason) => this.api.ban(u, Number($<HTMLInputElement>("ban-minutes").value), reason)),
     );
+    $("mute-button").addEventListener("click", () =>
+      this.act("muted", async (u, reason) => {
+        const muted = await this.api.mute(u, Number($<HTMLInputElement>("mute-minutes").value), reason);
+        return `chat muted until ${new Date(muted.until).toLocaleString()} (${muted.characters} character(s))`;
+      }),
+    );
     $("roles-save").addEventListener("click", () => {
       if (!this.account) return;
       const roles = [...document.querySelectorAll<HTMLInputElement>(".role-box")].filter((b) => b.checked).map((b) => b.value);
@@ -115,12 +122,12 @@ class OperatorConsole {
     });
   }
 
-  private act(done: string, call: (username: string, reason: string) => Promise<void>): void {
+  private act(done: string, call: (username: string, reason: string) => Promise<void | string>): void {
     if (!this.account) return;
     const username = this.account.username;
     call(username, $<HTMLInputElement>("action-reason").value)
-      .then(() => {
-        text("action-result", `${username} ${done}`);
+      .then((said) => {
+        text("action-result", `${username} ${done}${said ? `: ${said}` : ""}`);
         void this.search(username);
       })
       .catch((err) => text("action-result", failure(err)));
@@ -177,7 +184,8 @@ class OperatorConsole {
       const label = `${p.kind} ${p.kind === "silo" ? p.id : p.id.slice(0, 16)}`;
       let dataset = this.cpuChart.data.datasets.find((d) => d.label === label);
       if (!dataset) {
-        dataset = { label, data: [], pointRadius: 0 };
+        const color = Palette[this.cpuChart.data.datasets.length % Palette.length];
+        dataset = { label, data: [], pointRadius: 0, borderColor: color, backgroundColor: color };
         this.cpuChart.data.datasets.push(dataset);
       }
       while (dataset.data.length < length - 1) dataset.data.unshift(NaN);

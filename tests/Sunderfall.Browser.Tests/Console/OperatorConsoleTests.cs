@@ -9,8 +9,8 @@ namespace Sunderfall.Browser.Tests.Console;
 
 /// <summary>
 /// The operator console (/console) in real Chromium against the real cluster: a moderator signs in and watches a
-/// player enter the world in another page, broadcasts a system message the player reads in chat, and kicks the
-/// player, whose page says so; a plain player is turned away.
+/// player enter the world in another page, broadcasts a system message the player reads in chat, mutes the player's
+/// chat (the player's next line is refused) and kicks the player, whose page says so; a plain player is turned away.
 /// </summary>
 [Collection(WebClusterDefinition.Name)]
 public sealed class OperatorConsoleTests(WebCluster web)
@@ -19,7 +19,7 @@ public sealed class OperatorConsoleTests(WebCluster web)
     private static readonly string[] PlayerAndModerator = ["player", "moderator"];
 
     [Fact]
-    public async Task Moderator_SeesAPlayerArrive_BroadcastsToThem_AndKicksThem()
+    public async Task Moderator_SeesAPlayerArrive_BroadcastsToThem_MutesThem_AndKicksThem()
     {
         var moderator = await ModeratorAsync();
         var console = await OpenConsoleAsync();
@@ -54,6 +54,11 @@ public sealed class OperatorConsoleTests(WebCluster web)
             await console.Locator("#characters-table tbody tr", new() { HasTextString = player.CharacterName }).WaitForAsync(new() { Timeout = TimeoutMs });
             Assert.True(await console.Locator("#roles-editor").IsHiddenAsync(), "a moderator must not see the roles editor");
             await console.FillAsync("#action-reason", "testing the console");
+            await console.ClickAsync("#mute-button");
+            await console.Locator("#action-result", new() { HasTextString = "chat muted until" }).WaitForAsync(new() { Timeout = TimeoutMs });
+            await player.SayAsync("zone", "can anyone hear me");
+            await player.Page.Locator("#chat-log li", new() { HasTextString = "you are muted until" }).WaitForAsync(new() { Timeout = TimeoutMs });
+
             await console.ClickAsync("#kick-button");
             await console.Locator("#action-result", new() { HasTextString = "kicked" }).WaitForAsync(new() { Timeout = TimeoutMs });
 
