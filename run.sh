@@ -91,8 +91,10 @@ for i in 0 1; do
     || { log "silo$((i + 1)) did not become ready:"; tail -5 "$LOGS/silo$((i + 1)).log"; exit 1; }
 done
 # Development: no SMTP server here, so account-recovery codes go to the frontend's log (docs/operations.md).
+# The console shows the firing alerts of the Prometheus started below.
 start_program frontend Sunderfall.Frontend "$FRONTEND_PORT" DOTNET_ENVIRONMENT=Development \
-  SUNDERFALL_ClusterTls__CertificatePath="$TLS/frontend.crt" SUNDERFALL_ClusterTls__KeyPath="$TLS/frontend.key"
+  SUNDERFALL_ClusterTls__CertificatePath="$TLS/frontend.crt" SUNDERFALL_ClusterTls__KeyPath="$TLS/frontend.key" \
+  SUNDERFALL_Console__PrometheusUrl="http://127.0.0.1:$PROMETHEUS_PORT"
 wait_http "http://127.0.0.1:$FRONTEND_PORT/health/ready" 60 "${pids[2]}" \
   || { log "the frontend did not become ready:"; tail -5 "$LOGS/frontend.log"; exit 1; }
 # Prometheus scrapes what was just started and evaluates deploy/prometheus/rules (docs/operations.md, Alerts).
@@ -114,6 +116,7 @@ cat <<INFO
 
 Sunderfall is running (cluster ${SUNDERFALL_Cluster__ClusterId}).
   play in a browser    http://127.0.0.1:$FRONTEND_PORT/
+  operator console     http://127.0.0.1:$FRONTEND_PORT/console  (moderator or admin accounts; docs/operations.md, Console)
   game hub (SignalR)   ws://127.0.0.1:$FRONTEND_PORT/hubs/game
   frontend health      http://127.0.0.1:$FRONTEND_PORT/health/ready
   silo 1 dashboard     http://127.0.0.1:${SILO_HTTP_PORTS[0]}/dashboard

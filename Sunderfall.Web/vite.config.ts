@@ -6,6 +6,10 @@ export default defineConfig({
     outDir: "../Sunderfall.Frontend/wwwroot",
     emptyOutDir: true,
     sourcemap: false,
+    // Two pages: the game (index.html) and the operator console (console.html, served at /console).
+    rollupOptions: {
+      input: { main: "index.html", console: "console.html" },
+    },
   },
   server: {
     // `npm run dev` against a frontend on :8080 (./run.sh).

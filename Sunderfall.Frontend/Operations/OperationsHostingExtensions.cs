@@ -13,6 +13,13 @@ public static class OperationsHostingExtensions
         builder.Services.AddSingleton<CheatFlagStore>();
         builder.Services.AddSingleton<SupportStore>();
         builder.Services.AddSingleton<ResourceReconciler>();
+        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName)
+            .Validate(o => o.PrometheusUrl.Length == 0 || Uri.TryCreate(o.PrometheusUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                "Console:PrometheusUrl must be empty or an absolute http(s) URL, e.g. http://127.0.0.1:8090.")
+            .ValidateOnStart();
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<OperatorOverview>();
+        builder.Services.AddHostedService<FrontendProcessReporter>();
         return builder;
     }
 
@@ -23,6 +30,7 @@ public static class OperationsHostingExtensions
         app.MapFlagEndpoints();
         app.MapSupportEndpoints();
         app.MapAdminEndpoints();
+        app.MapConsoleEndpoints();
         return app;
     }
 }

@@ -20,6 +20,10 @@ public sealed class ClientContent(IOptions<ContentOptions> options, ILogger<Clie
     public ZoneMapInfo? Zone(string template) =>
         catalog.Value is { } content && content.Zones.TryGetValue(template, out var zone) ? ToWire(zone) : null;
 
+    /// <summary>The zone template ids, sorted; empty when the content is unavailable.</summary>
+    public IReadOnlyList<string> ZoneIds() =>
+        catalog.Value is { } content ? [.. content.Zones.Keys.Order(StringComparer.Ordinal)] : [];
+
     /// <summary>Classes, player abilities and items; null when the content is unavailable.</summary>
     public GameCatalogInfo? Catalog()
     {

@@ -4,8 +4,8 @@ using Sunderfall.Protocol.Auth;
 namespace Sunderfall.Frontend.WebClient;
 
 /// <summary>
-/// The browser client: its built files (Sunderfall.Web, built into wwwroot by scripts/build-web.sh), index.html for
-/// any other page path, and the read-only content it draws with under /api/content.
+/// The browser client: its built files (Sunderfall.Web, built into wwwroot by scripts/build-web.sh), console.html for
+/// /console (the operator console), index.html for any other page path, and the read-only content it draws with under /api/content.
 /// </summary>
 public static class WebClientHostingExtensions
 {
@@ -39,6 +39,12 @@ public static class WebClientHostingExtensions
             : Results.Json(new ApiError { Code = "NotFound", Message = $"no zone '{template}'; zone ids are content ids such as 'ashen-vale'" },
                 statusCode: StatusCodes.Status404NotFound));
         content.MapGet("/catalog", (ClientContent data) => data.Catalog() is { } catalog ? Results.Json(catalog) : Unavailable());
+
+        // The operator console is a page of its own (console.html, built beside the game's index.html).
+        app.MapFallbackToFile("console/{*path:nonfile}", "console.html", new StaticFileOptions
+        {
+            OnPrepareResponse = context => AddPageHeaders(context.Context.Response),
+        });
 
         // Any other page path is the single-page client; the API, hub and health paths keep their own 404s.
         app.MapFallbackToFile("{*path:regex(^(?!api/|api$|hubs/|health/|dashboard).*$):nonfile}", "index.html", new StaticFileOptions

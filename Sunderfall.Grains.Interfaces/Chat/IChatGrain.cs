@@ -15,4 +15,13 @@ public interface IChatGrain : IGrainWithGuidKey
     /// recipient of a whisper and is ignored otherwise. Returns the line as delivered.
     /// </summary>
     Task<GameResult<ChatLine>> SendAsync(ChatChannel channel, string text, string? toName);
+
+    /// <summary>
+    /// Mutes this player's chat until <see cref="ChatMute.Until"/> (kept in grain storage); meanwhile SendAsync answers
+    /// Forbidden naming the time and the reason. A mute whose time has passed lifts it.
+    /// </summary>
+    Task MuteAsync(ChatMute mute);
+
+    /// <summary>The mute in force, or null.</summary>
+    Task<ChatMute?> GetMuteAsync();
 }

@@ -15,7 +15,11 @@ namespace Sunderfall.Grains.Chat;
 /// A player's chat: checks, rate-limits and routes each message, and logs what was sent (its length, not its text).
 /// The rate bucket lives in memory: a new activation starts full, as an idle player's bucket would be anyway.
 /// </summary>
-public sealed class ChatGrain(IOptions<ChatOptions> options, TimeProvider clock, ITransactionLog log) : Grain, IChatGrain
+public sealed class ChatGrain(
+    [PersistentState("chatMute", GrainStorage.Game)] IPersistentState<ChatMuteState> muteState,
+    IOptions<ChatOptions> options,
+    TimeProvider clock,
+    ITransactionLog log) : Grain, IChatGrain
 {
     private readonly TokenBucket bucket = new(options.Value.Burst, options.Value.MessagesPerSecond);
 
@@ -26,6 +30,12 @@ public sealed class ChatGrain(IOptions<ChatOptions> options, TimeProvider clock,
         if (channel is not (ChatChannel.Zone or ChatChannel.Party or ChatChannel.Whisper))
         {
             return Fail(GameErrorCode.InvalidArgument, $"players may chat on the Zone, Party or Whisper channels, not on {channel}");
+        }
+
+        if (MuteInForce() is { } muted)
+        {
+            return Fail(GameErrorCode.Forbidden, string.Create(
+                CultureInfo.InvariantCulture, $"you are muted until {muted.Until:yyyy-MM-dd HH:mm} UTC ({muted.Reason}); chat is refused until then"));
         }
 
         if (ChatText.Validate(text, out var trimmed) is { } textError)
@@ -60,6 +70,18 @@ public sealed class ChatGrain(IOptions<ChatOptions> options, TimeProvider clock,
             _ => await WhisperAsync(line, toName!),
         };
     }
+
+    public async Task MuteAsync(ChatMute mute)
+    {
+        ArgumentNullException.ThrowIfNull(mute);
+        (muteState.State.Until, muteState.State.Reason, muteState.State.By) = (mute.Until, mute.Reason, mute.By);
+        await muteState.WriteStateAsync();
+    }
+
+    public Task<ChatMute?> GetMuteAsync() => Task.FromResult(MuteInForce());
+
+    private ChatMute? MuteInForce() =>
+        muteState.State.Until is { } until && until > clock.GetUtcNow() ? new ChatMute(until, muteState.State.Reason, muteState.State.By) : null;
 
     private GameResult<ChatLine> ToZone(CharacterSnapshot sender, ChatLine line)
     {

@@ -57,6 +57,7 @@ public static class SiloHostingExtensions
         // Before Orleans: hosted services stop in reverse order, so the flag writer outlives the zones that report to it.
         builder.AddSunderfallCheatFlags();
         builder.AddSunderfallRewards();
+        builder.Services.AddHostedService<Sunderfall.Silo.Operations.SiloProcessReporter>();
 
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();

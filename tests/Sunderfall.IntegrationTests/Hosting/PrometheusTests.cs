@@ -61,6 +61,47 @@ public sealed class PrometheusTests(SharedClusterFixture fixture)
         Assert.Contains("SunderfallHubErrorRateHigh", alerts);
     }
 
+    [Fact]
+    public async Task ConsoleAlerts_ThroughAFrontendConfiguredWithPrometheus_AreWhatPrometheusReports_AndA502OnceItIsGone()
+    {
+        var prometheus = PrometheusProcess.Start(Cluster);
+        var stopped = false;
+        var frontend = Cluster.StartFrontend("console-alerts", Cluster.ClusterId, new Dictionary<string, string>
+        {
+            ["SUNDERFALL_Console__PrometheusUrl"] = prometheus.Url,
+        });
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            await prometheus.WaitUntilReadyAsync(http);
+            await frontend.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            var admin = await Cluster.AdminAsync();
+            using var operatorClient = new HttpClient();
+            operatorClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin.AccessToken);
+
+            using var answer = JsonDocument.Parse(await operatorClient.GetStringAsync(frontend.HttpUrl + "/api/moderation/alerts"));
+            prometheus.Dispose();
+            stopped = true;
+            using var gone = await operatorClient.GetAsync(frontend.HttpUrl + "/api/moderation/alerts");
+
+            Assert.True(answer.RootElement.GetProperty("configured").GetBoolean());
+            Assert.Equal(prometheus.Url, answer.RootElement.GetProperty("prometheusUrl").GetString());
+            var proxied = answer.RootElement.GetProperty("prometheus");
+            Assert.Equal("success", proxied.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Array, proxied.GetProperty("data").GetProperty("alerts").ValueKind);
+            Assert.Equal(System.Net.HttpStatusCode.BadGateway, gone.StatusCode);
+            Assert.Contains("did not answer", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            frontend.Kill();
+            if (!stopped)
+            {
+                prometheus.Dispose();
+            }
+        }
+    }
+
     private static IEnumerable<(ServerProcess Process, int SiloPort)> Running(GameCluster cluster) =>
         cluster.Silos.Where(s => !s.Process.HasExited);
 
