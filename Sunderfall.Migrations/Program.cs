@@ -21,7 +21,7 @@ try
     if (maintain)
     {
         var options = new MaintenanceOptions { ArchiveDirectory = Environment.GetEnvironmentVariable("SUNDERFALL_ARCHIVE_DIR") ?? "archive" };
-        for (var i = rest[0].StartsWith("--", StringComparison.Ordinal) ? 0 : 1; i < rest.Length; i += 2)
+        for (var i = rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal) ? 1 : 0; i < rest.Length; i += 2)
         {
             var value = i + 1 < rest.Length ? rest[i + 1] : null;
             int Months() => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= 1200
