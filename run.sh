@@ -22,7 +22,7 @@ REDIS_PASSWORD=""
 cleanup() {
   trap - EXIT INT TERM
   if ((${#pids[@]})); then
-    log "stopping silos, frontend and Prometheus (${pids[*]})"
+    log "stopping silos, frontend, Prometheus and the schedules (${pids[*]})"
     kill -TERM "${pids[@]}" 2>/dev/null || true
     for _ in $(seq 1 50); do
       kill -0 "${pids[@]}" 2>/dev/null || break
@@ -110,6 +110,28 @@ if [[ ${SUNDERFALL_BACKUP_SCHEDULE:-on} != off ]]; then
   scripts/backup.sh schedule >"$LOGS/backup.log" 2>&1 &
   pids+=($!)
   log "started the backup schedule (pid $!, log $LOGS/backup.log)"
+fi
+# The data lifecycle (docs/operations.md, Data lifecycle) as the owner: log partitions ahead, months past retention
+# archived to $DATA/archive and dropped, long-expired tokens and one-time codes purged. Now, then every
+# SUNDERFALL_MAINTAIN_EVERY seconds (86400; off for none).
+MAINTAIN_EVERY=${SUNDERFALL_MAINTAIN_EVERY:-86400}
+if [[ $MAINTAIN_EVERY != off ]]; then
+  [[ $MAINTAIN_EVERY =~ ^[0-9]+$ && $MAINTAIN_EVERY -ge 60 ]] || { log "SUNDERFALL_MAINTAIN_EVERY is seconds (at least 60) or off"; exit 2; }
+  (
+    sleep_pid=''
+    trap 'if [[ -n $sleep_pid ]]; then kill "$sleep_pid" 2>/dev/null; fi; exit 0' TERM INT
+    while true; do
+      dotnet "Sunderfall.Migrations/bin/$CONFIGURATION/net10.0/Sunderfall.Migrations.dll" maintain \
+        "$SUNDERFALL_Storage__MigrationConnectionString" --archive-dir "$DATA/archive" \
+        || log "maintenance failed (exit $?); next run in ${MAINTAIN_EVERY}s"
+      # In the background so a stop interrupts the wait at once.
+      sleep "$MAINTAIN_EVERY" &
+      sleep_pid=$!
+      wait "$sleep_pid"
+    done
+  ) >"$LOGS/maintain.log" 2>&1 &
+  pids+=($!)
+  log "started the data maintenance schedule (pid $!, log $LOGS/maintain.log, archives $DATA/archive)"
 fi
 
 cat <<INFO

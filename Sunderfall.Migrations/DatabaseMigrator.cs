@@ -14,8 +14,17 @@ public static class DatabaseMigrator
     private const long MigrationLockKey = 0x53_75_6E_64_65_72;
 
     /// <summary>Applies pending scripts and returns the names of the ones applied now.</summary>
-    public static async Task<IReadOnlyList<string>> MigrateAsync(
-        string connectionString, Action<string> log, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<string>> MigrateAsync(
+        string connectionString, Action<string> log, CancellationToken cancellationToken = default) =>
+        MigrateThroughAsync(connectionString, null, log, cancellationToken);
+
+    /// <summary>
+    /// Applies pending scripts up to and including the one whose file name starts with <paramref name="lastScript"/>
+    /// (e.g. "0005"; null for all) and returns the names of the ones applied now. Tests use it to build the database a
+    /// later migration starts from.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateThroughAsync(
+        string connectionString, string? lastScript, Action<string> log, CancellationToken cancellationToken = default)
     {
         await using var lockConnection = new NpgsqlConnection(connectionString);
         await lockConnection.OpenAsync(cancellationToken);
@@ -29,7 +38,7 @@ public static class DatabaseMigrator
         {
             var upgrader = DeployChanges.To
                 .PostgresqlDatabase(connectionString)
-                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly)
+                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => IsThrough(name, lastScript))
                 .WithTransactionPerScript()
                 .WithVariablesDisabled()
                 .LogTo(new ActionLog(log))
@@ -50,6 +59,19 @@ public static class DatabaseMigrator
             release.Parameters.AddWithValue("key", MigrationLockKey);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    // Embedded names look like Sunderfall.Migrations.Scripts.0005_transactions_and_rewards.sql; the numbers sort.
+    private static bool IsThrough(string resourceName, string? lastScript)
+    {
+        if (lastScript is null)
+        {
+            return true;
+        }
+
+        const string Folder = ".Scripts.";
+        var file = resourceName[(resourceName.IndexOf(Folder, StringComparison.Ordinal) + Folder.Length)..];
+        return string.CompareOrdinal(file[..Math.Min(file.Length, lastScript.Length)], lastScript) <= 0;
     }
 
     private sealed class ActionLog(Action<string> log) : IUpgradeLog

@@ -27,6 +27,9 @@ public sealed class PostgresDatabase : IAsyncLifetime
     /// <summary>The application role on the test database: what the code under test connects as.</summary>
     public string AppConnectionString { get; private set; } = "";
 
+    /// <summary>The last migration to apply (e.g. "0005"), for tests of a later one; null applies all.</summary>
+    public string? MigrateThrough { get; init; }
+
     public NpgsqlDataSource AppDataSource { get; private set; } = null!;
 
     public NpgsqlDataSource OwnerDataSource { get; private set; } = null!;
@@ -72,7 +75,7 @@ public sealed class PostgresDatabase : IAsyncLifetime
         var log = new StringBuilder();
         try
         {
-            await DatabaseMigrator.MigrateAsync(OwnerConnectionString, line => log.AppendLine(line));
+            await DatabaseMigrator.MigrateThroughAsync(OwnerConnectionString, MigrateThrough, line => log.AppendLine(line));
         }
         catch (InvalidOperationException ex)
         {
