@@ -205,7 +205,7 @@ public sealed partial class ManifestPropertyTests
 
     [Theory]
     [MemberData(nameof(Directories))]
-    public async Task SchemaOwnersConnectionString_ReachesOnlyTheMigrationsInitContainer(string directory)
+    public async Task SchemaOwnersConnectionString_ReachesOnlyTheMigrationSteps_NeverTheServingContainers(string directory)
     {
         var manifests = await OfAsync(directory);
         var silo = manifests.Single("Deployment", Silo);
