@@ -121,6 +121,9 @@ backend frontends
     # New connections go to the frontend with the fewest (hub connections last for hours). SignalR's negotiate
     # and its WebSocket must reach the same frontend: the cookie SF_FRONTEND pins a client to the first it got.
     balance leastconn
+    # Each request's server connection closes after its response, so "fewest connections" counts hub connections and
+    # requests in flight, not a client's idle keep-alive after signing in (which made new players pile onto one frontend).
+    option http-server-close
     cookie SF_FRONTEND insert indirect nocache httponly
     option httpchk GET /health/ready
     http-check expect status 200
