@@ -164,8 +164,23 @@ public sealed class GameCluster : IAsyncDisposable
 
     private Task<AuthResponse>? admin;
 
-    /// <summary>The bootstrap admin account of this cluster, registered on first use.</summary>
-    public Task<AuthResponse> AdminAsync() => admin ??= RegisterAsync(BootstrapAdmin);
+    /// <summary>
+    /// The bootstrap admin account, registered on first use, or signed in when another cluster of the same test run
+    /// registered it already (clusters share the test database, and every test frontend names the same admin).
+    /// </summary>
+    public Task<AuthResponse> AdminAsync() => admin ??= RegisterOrSignInAsync(BootstrapAdmin);
+
+    private async Task<AuthResponse> RegisterOrSignInAsync(string username)
+    {
+        try
+        {
+            return await RegisterAsync(username);
+        }
+        catch (InvalidOperationException taken) when (taken.Message.Contains("UsernameTaken", StringComparison.Ordinal))
+        {
+            return await LoginAsync(username);
+        }
+    }
 
     /// <summary>Signs an existing account in again and returns its new tokens.</summary>
     public async Task<AuthResponse> LoginAsync(string username)
