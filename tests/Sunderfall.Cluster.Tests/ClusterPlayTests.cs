@@ -73,10 +73,26 @@ public sealed class ClusterPlayTests(LocalCluster cluster)
         var first = await ClusterPlayer.PlayingAsync(cluster.Url, "One");
         var firstFrontend = await cluster.FrontendThatGainedAsync(before, Wait);
         var middle = await cluster.FrontendStatsAsync();
-        var second = await ClusterPlayer.PlayingAsync(cluster.Url, "Two");
-        var secondFrontend = await cluster.FrontendThatGainedAsync(middle, Wait);
-        return (first, firstFrontend, second, secondFrontend);
+        for (var attempt = 1; ; attempt++)
+        {
+            var second = await ClusterPlayer.PlayingAsync(cluster.Url, "Two");
+            var secondFrontend = await cluster.FrontendThatGainedAsync(middle, Wait);
+            if (secondFrontend != firstFrontend || attempt == MaxPlacements)
+            {
+                return (first, firstFrontend, second, secondFrontend);
+            }
+
+            // A tie in HAProxy's count (a connection of the sign-in or the negotiate still open on the other
+            // frontend) can place this player beside the first: it goes, and another is placed, a few times at most.
+            await second.DisposeAsync();
+            Assert.True(
+                await Shell.EventuallyAsync(async () => (await cluster.FrontendStatsAsync())[firstFrontend].Sessions <= middle[firstFrontend].Sessions, Wait),
+                $"the extra player's connection to {firstFrontend} stayed open");
+        }
     }
+
+    /// <summary>How many players at most are placed to get one onto the second frontend.</summary>
+    private const int MaxPlacements = 4;
 
     private static Task<bool> SeesAsync(ClusterPlayer viewer, ClusterPlayer seen) =>
         Shell.EventuallyAsync(() => Task.FromResult(viewer.Client.World.FindByName(seen.Character.Name) is not null), Wait);
